@@ -1,0 +1,51 @@
+//! The on-disk index: schema, opening for search, and writing articles.
+//!
+//! Tantivy types stay inside `index/` and `query/`.
+
+pub mod schema;
+mod writer;
+
+use std::path::Path;
+
+use tantivy::{Index, IndexReader, ReloadPolicy};
+
+pub use schema::Fields;
+pub use writer::{IndexWriter, META_FILE};
+
+use crate::error::{Error, Result};
+
+/// An index opened for reading.
+pub struct OpenIndex {
+    pub index: Index,
+    pub reader: IndexReader,
+    pub fields: Fields,
+}
+
+/// Opens an existing index read-only (never takes the writer lock).
+pub fn open(path: &Path) -> Result<OpenIndex> {
+    if !path.join(META_FILE).is_file() {
+        return Err(Error::NoIndex(path.to_path_buf()));
+    }
+    let index = Index::open_in_dir(path).map_err(|source| Error::BadIndex {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    schema::register_analyzers(&index);
+    let fields = Fields::from_schema(&index.schema()).ok_or_else(|| Error::BadIndex {
+        path: path.to_path_buf(),
+        source: tantivy::TantivyError::SchemaError("not an index made by `search`".into()),
+    })?;
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|source| Error::BadIndex {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    Ok(OpenIndex {
+        index,
+        reader,
+        fields,
+    })
+}

@@ -1,0 +1,213 @@
+//! Paragraph blocks and the main-content classifier for text and markdown.
+//!
+//! A justext-style classifier: each block is judged by length, link density
+//! and stop-word density, then short and borderline blocks take the class of
+//! their neighbours, so a one-line paragraph inside an article stays while the
+//! same line inside a menu goes. Site chrome named in `chrome` goes regardless.
+
+use super::{chrome, lang};
+
+/// A paragraph-like unit of text from a markdown or text file.
+#[derive(Debug, Clone, Default)]
+pub struct Block {
+    /// The text with markup removed and whitespace collapsed.
+    pub text: String,
+    /// Characters of `text` that sat inside links.
+    pub link_chars: usize,
+    /// Markdown heading level (`# ...` is 1); 0 for other blocks.
+    pub heading: u8,
+}
+
+impl Block {
+    fn link_density(&self) -> f64 {
+        let len = self.text.chars().count().max(1);
+        self.link_chars as f64 / len as f64
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Good,
+    NearGood,
+    Short,
+    /// Prose-like but failing a threshold (few stop words, some links): kept only between good blocks.
+    Weak,
+    Bad,
+}
+
+const LENGTH_LOW: usize = 70;
+const LENGTH_HIGH: usize = 200;
+const STOPWORDS_LOW: f64 = 0.30;
+const STOPWORDS_HIGH: f64 = 0.32;
+const MAX_LINK_DENSITY: f64 = 0.2;
+
+/// Keeps the blocks that belong to the article and returns them in order.
+///
+/// `stopwords` decides what prose looks like in the document's language.
+pub fn main_content(blocks: Vec<Block>, stopwords: &lang::Stopwords) -> Vec<Block> {
+    let classes: Vec<Class> = blocks.iter().map(|b| classify(b, stopwords)).collect();
+    let revised = revise(&classes);
+    if std::env::var_os("SEARCH_DEBUG_BLOCKS").is_some() {
+        for (b, (c, r)) in blocks.iter().zip(classes.iter().zip(&revised)) {
+            eprintln!(
+                "{c:?}->{r:?} sw={:.2} ld={} | {}",
+                stopwords.density(&b.text),
+                b.link_chars,
+                b.text.chars().take(90).collect::<String>()
+            );
+        }
+    }
+    let classes = revised;
+    blocks
+        .into_iter()
+        .zip(classes)
+        .filter(|(_, c)| *c == Class::Good)
+        .map(|(b, _)| b)
+        .collect()
+}
+
+fn classify(block: &Block, stopwords: &lang::Stopwords) -> Class {
+    let text = block.text.as_str();
+    if chrome::is_chrome(text) {
+        return Class::Bad;
+    }
+    let len = text.chars().count();
+    let weak_or_bad = |density: f64| {
+        if len >= LENGTH_LOW && block.link_density() <= 0.5 && density >= 0.15 {
+            Class::Weak
+        } else {
+            Class::Bad
+        }
+    };
+    if block.link_density() > MAX_LINK_DENSITY {
+        return weak_or_bad(stopwords.density(text));
+    }
+    if text.contains('©') || text.to_lowercase().contains("all rights reserved") {
+        return Class::Bad;
+    }
+    if len < LENGTH_LOW {
+        return if block.link_chars > 0 {
+            Class::Bad
+        } else {
+            Class::Short
+        };
+    }
+    let density = stopwords.density(text);
+    if density >= STOPWORDS_HIGH {
+        if len > LENGTH_HIGH {
+            Class::Good
+        } else {
+            Class::NearGood
+        }
+    } else if density >= STOPWORDS_LOW {
+        Class::NearGood
+    } else {
+        weak_or_bad(density)
+    }
+}
+
+/// Context-sensitive pass: short and near-good blocks are judged by the
+/// nearest decided blocks around them (the document edges count as bad).
+fn revise(classes: &[Class]) -> Vec<Class> {
+    let n = classes.len();
+    let mut out = classes.to_vec();
+    // Neighbours for short blocks skip other short/near-good blocks and look at good/bad only.
+    let decided = |i: usize, step: isize, allow_near: bool| -> Class {
+        let mut j = i as isize + step;
+        while j >= 0 && (j as usize) < n {
+            match classes[j as usize] {
+                Class::Good => return Class::Good,
+                Class::Bad => return Class::Bad,
+                Class::NearGood if allow_near => return Class::NearGood,
+                _ => {}
+            }
+            j += step;
+        }
+        Class::Bad
+    };
+    for i in 0..n {
+        if classes[i] != Class::Short {
+            continue;
+        }
+        let (prev, next) = (decided(i, -1, false), decided(i, 1, false));
+        out[i] = match (prev, next) {
+            (Class::Good, Class::Good) => Class::Good,
+            (Class::Bad, Class::Bad) => Class::Bad,
+            _ => {
+                // Mixed: the near-good neighbour decides, as in justext.
+                let (p, q) = (decided(i, -1, true), decided(i, 1, true));
+                if p == Class::NearGood || q == Class::NearGood {
+                    Class::Good
+                } else {
+                    Class::Bad
+                }
+            }
+        };
+    }
+    for i in 0..n {
+        if classes[i] == Class::Weak {
+            let (prev, next) = (decided(i, -1, false), decided(i, 1, false));
+            out[i] = if prev == Class::Good && next == Class::Good {
+                Class::Good
+            } else {
+                Class::Bad
+            };
+        }
+        if classes[i] == Class::NearGood {
+            let (prev, next) = (decided(i, -1, false), decided(i, 1, false));
+            out[i] = if prev == Class::Good || next == Class::Good {
+                Class::Good
+            } else {
+                Class::Bad
+            };
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b(t: &str) -> Block {
+        Block {
+            text: t.to_string(),
+            ..Block::default()
+        }
+    }
+
+    #[test]
+    fn keeps_short_paragraph_inside_article_and_drops_menu() {
+        let long = "The company said on Friday that it had asked all of its employees to remove the \
+                    app from their phones, and that the request was made because of the security risks \
+                    that it had been told about by the people who work on it.";
+        let blocks = vec![
+            b("Home"),
+            b("World"),
+            b("Business"),
+            b(long),
+            b("Then it changed its mind."),
+            b(long),
+            b("Contact us"),
+            b("Jobs"),
+        ];
+        let kept: Vec<String> = main_content(blocks, &lang::Stopwords::for_lang(Some("en")))
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(kept, vec![long, "Then it changed its mind.", long]);
+    }
+
+    #[test]
+    fn drops_link_lists() {
+        let menu = Block {
+            text: "Contact Us Work with us Advertise T Brand Studio Your Ad Choices Privacy".into(),
+            link_chars: 60,
+            heading: 0,
+        };
+        assert_eq!(
+            classify(&menu, &lang::Stopwords::for_lang(Some("en"))),
+            Class::Bad
+        );
+    }
+}

@@ -1,0 +1,106 @@
+//! Site chrome that shows up as whole lines in scraped text: navigation
+//! skip-links, ad slugs, share bars, image credits.
+//!
+//! These lines appear inside the article column too (ad slugs between
+//! paragraphs), where the block classifier alone would keep them.
+
+/// Lines that are chrome when they make up the whole block (compared lowercased,
+/// without list numbering or trailing punctuation).
+const EXACT: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "supported by",
+    "continue reading the main story",
+    "continue reading",
+    "continue reading below",
+    "site index",
+    "site information navigation",
+    "sections",
+    "search",
+    "menu",
+    "share",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "email",
+    "print",
+    "save",
+    "comments",
+    "related",
+    "related stories",
+    "related articles",
+    "read more",
+    "more on this story",
+    "sign up",
+    "subscribe",
+    "log in",
+    "sign in",
+    "newsletter",
+    "the original article follows below",
+    "story continues below advertisement",
+    "article continues below",
+    "scroll to continue with content",
+    "close",
+    "back to top",
+];
+
+/// Prefixes that mark a chrome line (image credits, skip links, promos).
+const PREFIXES: &[&str] = &[
+    "skip to ",
+    "image:",
+    "image caption",
+    "image copyright",
+    "photo:",
+    "photograph:",
+    "credit:",
+    "credit...",
+    "credit…",
+    "videos by ",
+    "getty images",
+    "read more:",
+    "related:",
+    "see also:",
+    "follow us on",
+    "sign up for",
+    "click here",
+];
+
+/// True when the whole line is known site chrome.
+pub fn is_chrome(line: &str) -> bool {
+    let normalized = normalize(line);
+    if normalized.is_empty() {
+        return false;
+    }
+    EXACT.contains(&normalized.as_str()) || PREFIXES.iter().any(|p| normalized.starts_with(p))
+}
+
+/// Lowercases and strips list numbering (`1. `, `- `) and trailing punctuation.
+fn normalize(line: &str) -> String {
+    let mut s = line.trim();
+    s = s.trim_start_matches(['-', '*', '•', ' ']);
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && s[digits..].starts_with(". ") {
+        s = &s[digits + 2..];
+    }
+    s.trim()
+        .trim_end_matches([':', '.', '…', '›', '»', '|'])
+        .trim()
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_chrome;
+
+    #[test]
+    fn recognises_chrome_lines() {
+        assert!(is_chrome("Advertisement"));
+        assert!(is_chrome("  2. Skip to main menu"));
+        assert!(is_chrome("Image: picture-alliance/Ostalb Network"));
+        assert!(is_chrome("Continue reading the main story"));
+        assert!(!is_chrome("Advertisement revenue fell by a third in July."));
+        assert!(!is_chrome("Search engines index the web."));
+    }
+}

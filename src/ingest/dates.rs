@@ -1,0 +1,161 @@
+//! Finding publication dates in metadata values, text lines and URLs.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+
+const MONTHS: &str = "jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|maerz|apr(?:il)?|may|mai|jun(?:e|i)?|jul(?:y|i)?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?";
+
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b((?:1[89]|20)\d\d)-(\d\d)-(\d\d)(?:\D|$)").unwrap());
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:1[89]|20)\d\d)\b"
+    ))
+    .unwrap()
+});
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+({MONTHS})\.?,?\s+((?:1[89]|20)\d\d)\b"
+    ))
+    .unwrap()
+});
+static DOTTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b").unwrap());
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)|/((?:19|20)\d\d)(\d\d)(\d\d)/")
+        .unwrap()
+});
+/// Words that may stand before a date on a dateline.
+static DATELINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:published|updated|posted|last updated|first published|date|veröffentlicht|stand)?\s*:?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)[a-z]*\.?,?\s+)?").unwrap()
+});
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.to_lowercase();
+    let key: String = n.chars().take(3).collect();
+    Some(match key.as_str() {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" | "mär" | "mae" => 3,
+        "apr" => 4,
+        "may" | "mai" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" | "okt" => 10,
+        "nov" => 11,
+        "dec" | "dez" => 12,
+        _ => return None,
+    })
+}
+
+fn plausible(date: NaiveDate) -> Option<NaiveDate> {
+    let today = chrono::Utc::now().date_naive();
+    (date.year() >= 1800 && date <= today + chrono::Days::new(1)).then_some(date)
+}
+
+fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).and_then(plausible)
+}
+
+/// Parses the first date in a metadata value such as `2020-07-10T12:03:00Z`,
+/// `Fri, 10 Jul 2020 12:00:00 GMT` or `July 10, 2020`.
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    let candidates = [
+        ISO.captures(value).and_then(|c| ymd(&c[1], &c[2], &c[3])),
+        MONTH_DAY_YEAR.captures(value).and_then(|c| {
+            NaiveDate::from_ymd_opt(c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?)
+                .and_then(plausible)
+        }),
+        DAY_MONTH_YEAR.captures(value).and_then(|c| {
+            NaiveDate::from_ymd_opt(c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?)
+                .and_then(plausible)
+        }),
+        DOTTED
+            .captures(value)
+            .and_then(|c| ymd(&c[3], &c[2], &c[1])),
+    ];
+    // The earliest match in the string wins, so "July 10, 2020, updated 2020-07-11" reads July 10.
+    let positions = [
+        ISO.find(value),
+        MONTH_DAY_YEAR.find(value),
+        DAY_MONTH_YEAR.find(value),
+        DOTTED.find(value),
+    ];
+    candidates
+        .iter()
+        .zip(positions)
+        .filter_map(|(d, m)| Some((m?.start(), (*d)?)))
+        .min_by_key(|(start, _)| *start)
+        .map(|(_, d)| d)
+}
+
+/// A dateline: a short line that starts with a date (after `Published`, a weekday…).
+pub fn dateline(line: &str) -> Option<NaiveDate> {
+    if line.chars().count() > 80 {
+        return None;
+    }
+    let rest = &line[DATELINE_PREFIX.find(line).map_or(0, |m| m.end())..];
+    let date = parse_date(rest)?;
+    // The date must open the line, and what follows it must be short (a time, a zone, "Updated …").
+    let opening = [&*ISO, &*MONTH_DAY_YEAR, &*DAY_MONTH_YEAR, &*DOTTED]
+        .iter()
+        .filter_map(|re| re.find(rest))
+        .find(|m| m.start() == 0)?;
+    let tail = &rest[opening.end()..];
+    let prose_words = tail
+        .split_whitespace()
+        .filter(|w| w.chars().all(|c| c.is_lowercase()))
+        .count();
+    (prose_words <= 2 || parse_date(tail).is_some()).then_some(date)
+}
+
+/// A date in a URL path: `/2020/07/10/`, `/2020-07-10/`, `/20200710/`.
+pub fn date_from_url(url: &str) -> Option<NaiveDate> {
+    let c = URL_DATE.captures(url)?;
+    match (c.get(1), c.get(4)) {
+        (Some(y), _) => ymd(y.as_str(), &c[2], &c[3]),
+        (None, Some(y)) => ymd(y.as_str(), &c[5], &c[6]),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn parses_common_forms() {
+        assert_eq!(parse_date("2020-07-10T12:03:00Z"), d(2020, 7, 10));
+        assert_eq!(parse_date("Fri, 10 Jul 2020 12:00:00 GMT"), d(2020, 7, 10));
+        assert_eq!(parse_date("July 10, 2020"), d(2020, 7, 10));
+        assert_eq!(parse_date("10. Juli 2020"), d(2020, 7, 10));
+        assert_eq!(parse_date("10.07.2020"), d(2020, 7, 10));
+        assert_eq!(parse_date("no date here"), None);
+    }
+
+    #[test]
+    fn datelines_and_urls() {
+        assert_eq!(dateline("July 11, 2020"), d(2020, 7, 11));
+        assert_eq!(
+            dateline("Published Friday, July 10, 2020 5:00 PM"),
+            d(2020, 7, 10)
+        );
+        assert_eq!(
+            dateline("July 7, 2020 was the day the secretary said things"),
+            None
+        );
+        assert_eq!(dateline("The secretary said on July 7, 2020 that"), None);
+        assert_eq!(
+            date_from_url("https://www.nytimes.com/2020/07/10/technology/x.html"),
+            d(2020, 7, 10)
+        );
+    }
+}

@@ -1,0 +1,152 @@
+//! Sniffing file content: binary or text, which encoding, which format.
+//!
+//! The format is decided by content, not by extension: saved news arrives as
+//! `.txt` files holding markdown with `<div>`s, or `.html` files holding text.
+
+use crate::document::Kind;
+
+/// Magic numbers of binary formats that turn up in news folders with text extensions.
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG"),
+    (b"GIF8", "GIF"),
+    (b"\xFF\xD8\xFF", "JPEG"),
+    (b"PK\x03\x04", "zip"),
+    (b"\x1F\x8B", "gzip"),
+    (b"\x7FELF", "ELF"),
+    (b"BZh", "bzip2"),
+    (b"\xFD7zXZ\x00", "xz"),
+    (b"7z\xBC\xAF\x27\x1C", "7z"),
+    (b"RIFF", "RIFF"),
+    (b"OggS", "Ogg"),
+    (b"ID3", "MP3"),
+    (b"\x00asm", "WebAssembly"),
+    (b"\xD0\xCF\x11\xE0", "OLE (MS Office)"),
+    (b"SQLite format 3\x00", "SQLite"),
+];
+
+/// Returns the name of the binary format if `bytes` are not text.
+pub fn binary_format(bytes: &[u8]) -> Option<&'static str> {
+    if let Some((_, name)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Some(name);
+    }
+    if utf16_bom(bytes).is_some() {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    head.contains(&0).then_some("binary data (NUL bytes)")
+}
+
+fn utf16_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some(encoding_rs::UTF_16LE),
+        [0xFE, 0xFF, ..] => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    }
+}
+
+/// Decodes file bytes to text: BOM first, then valid UTF-8, then a charset the
+/// HTML declares, then Windows-1252 (the usual encoding of legacy Western pages).
+pub fn decode(bytes: &[u8]) -> String {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return text.into_owned();
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_owned();
+    }
+    let encoding = declared_charset(bytes).unwrap_or(encoding_rs::WINDOWS_1252);
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    text.into_owned()
+}
+
+/// The `charset=` an HTML head declares, if any (only consulted for non-UTF-8 bytes).
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes())
+}
+
+/// Decides whether text is an HTML page, markdown (with or without leftover tags), or plain text.
+pub fn detect_kind(text: &str) -> Kind {
+    let head: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<?xml") && head.contains("<html")
+        || head.contains("<head>")
+        || head.contains("<head ")
+        || head.contains("<body")
+    {
+        return Kind::Html;
+    }
+    if looks_like_markdown(text) {
+        Kind::Markdown
+    } else {
+        Kind::Text
+    }
+}
+
+/// Markdown shows itself by its link syntax, headings, or HTML tags left in the prose.
+fn looks_like_markdown(text: &str) -> bool {
+    let sample: String = text.chars().take(20_000).collect();
+    let links = sample.matches("](").count();
+    let tags = [
+        "<div", "<span", "<p>", "<p ", "<a ", "<img", "<section", "<figure",
+    ]
+    .iter()
+    .map(|t| sample.matches(t).count())
+    .sum::<usize>();
+    let headings = sample
+        .lines()
+        .filter(|l| {
+            let t = l.trim_start_matches('#');
+            l.starts_with('#') && l.len() - t.len() <= 6 && t.starts_with(' ')
+        })
+        .count();
+    links >= 3 || tags >= 3 || (headings >= 1 && links >= 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_by_magic_and_nul() {
+        assert_eq!(binary_format(b"%PDF-1.4 ..."), Some("PDF"));
+        assert_eq!(binary_format(b"\x89PNG\r\n"), Some("PNG"));
+        assert!(binary_format(b"abc\0def").is_some());
+        assert_eq!(binary_format(b"plain words"), None);
+        assert_eq!(binary_format(b"\xFF\xFEa\0b\0"), None);
+    }
+
+    #[test]
+    fn decodes_legacy_and_utf16() {
+        assert_eq!(decode(b"caf\xe9"), "café");
+        assert_eq!(decode(b"\xFF\xFEh\0i\0"), "hi");
+        assert_eq!(
+            decode(b"<meta charset=\"iso-8859-2\"><p>\xb1</p>"),
+            "<meta charset=\"iso-8859-2\"><p>ą</p>"
+        );
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(detect_kind("<!DOCTYPE html><html>"), Kind::Html);
+        assert_eq!(
+            detect_kind("<div>\n\n<div class=a>\n\n<span>x</span>\n[a](b)"),
+            Kind::Markdown
+        );
+        assert_eq!(detect_kind("Just a story.\n\nWith paragraphs."), Kind::Text);
+    }
+}

@@ -1,0 +1,133 @@
+//! Language detection (whatlang) and the stop-word lists the block classifier uses.
+
+use std::collections::HashSet;
+
+/// Detects the language of `text` and returns its ISO 639-1 code, if confident.
+pub fn detect(text: &str) -> Option<String> {
+    let sample: String = text.chars().take(4000).collect();
+    let info = whatlang::detect(&sample)?;
+    if !info.is_reliable() && info.confidence() < 0.5 {
+        return None;
+    }
+    iso639_1(info.lang().code()).map(str::to_string)
+}
+
+/// Normalizes a declared language (`en-US`, `de_DE`, `EN`) to its ISO 639-1 code.
+pub fn normalize_declared(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    (primary.len() == 2 && primary.chars().all(|c| c.is_ascii_alphabetic())).then_some(primary)
+}
+
+fn iso639_1(code3: &str) -> Option<&'static str> {
+    Some(match code3 {
+        "eng" => "en",
+        "deu" => "de",
+        "fra" => "fr",
+        "spa" => "es",
+        "ita" => "it",
+        "por" => "pt",
+        "nld" => "nl",
+        "pol" => "pl",
+        "rus" => "ru",
+        "ukr" => "uk",
+        "swe" => "sv",
+        "dan" => "da",
+        "nob" => "no",
+        "fin" => "fi",
+        "ces" => "cs",
+        "slk" => "sk",
+        "hun" => "hu",
+        "ron" => "ro",
+        "tur" => "tr",
+        "ell" => "el",
+        "bul" => "bg",
+        "hrv" => "hr",
+        "srp" => "sr",
+        "slv" => "sl",
+        "lit" => "lt",
+        "lav" => "lv",
+        "est" => "et",
+        "cat" => "ca",
+        "ara" => "ar",
+        "heb" => "he",
+        "hin" => "hi",
+        "jpn" => "ja",
+        "kor" => "ko",
+        "cmn" => "zh",
+        "vie" => "vi",
+        "ind" => "id",
+        "tha" => "th",
+        "pes" => "fa",
+        "urd" => "ur",
+        "ben" => "bn",
+        "tam" => "ta",
+        "epo" => "eo",
+        "afr" => "af",
+        _ => return None,
+    })
+}
+
+const EN: &str = "a about above across after afterwards again against all almost alone along already also although always am among amongst an and another any anyhow anyone anything anyway anywhere are around as at back be became because become becomes becoming been before beforehand behind being below beside besides between beyond both but by can cannot could did do does doing done down during each either else elsewhere enough even ever every everyone everything everywhere except few first for former formerly from further had has have having he hence her here hereafter hereby herein hers herself him himself his how however i if in indeed instead into is it its itself just last later latter least less made make many may me meanwhile might mine more moreover most mostly much must my myself namely neither never nevertheless next no nobody none nor not nothing now nowhere of off often on once one only onto or other others otherwise our ours ourselves out over own per perhaps please quite rather really said same say says see seem seemed seeming seems several she should since so some somehow someone something sometime sometimes somewhere still such than that the their theirs them themselves then there thereafter thereby therefore therein these they this those though through throughout thus to together too toward towards under until up upon us very via was we well were what whatever when whence whenever where whereas whereby wherever whether which while who whoever whole whom whose why will with within without would yet you your yours yourself yourselves told according asked going get got like two three four five six seven eight nine ten new year years time day days week month people way back";
+const DE: &str = "aber alle als also am an auch auf aus bei bin bis bist da damit dann der den des dem die das dass du er es ein eine einem einen einer eines für hat hatte haben hier ich ihr ihre im in ist ja kann kein mit man mich mir nach nicht noch nur ob oder sein sich sie sind so über um und uns von vor war wenn werden wie wir wird zu zum zur";
+const FR: &str = "au aux avec ce ces dans de des du elle en et eux il je la le les leur lui ma mais me même mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous est sont été était a ont cette plus";
+const ES: &str = "a al algo como con de del desde donde el ella ellos en entre era es esta este esto fue ha hay la las le les lo los más me mi muy no nos o para pero por que se sin sobre su sus también te un una uno y ya está han ser";
+const IT: &str = "a ad al alla alle anche che chi con da dal dalla degli dei del della delle di e gli ha hanno il in la le lo ma nel nella non per più se si sono su sua suo tra un una uno è";
+const PT: &str = "a ao aos as com como da das de do dos e é ela ele em entre era foi há mais mas na nas no nos o os ou para pela pelo por que se sem ser seu sua também um uma";
+const NL: &str = "aan al als bij dat de den der die dit door een en er het hij hoe in is je met na naar niet nog of om ook op over te tot uit van voor was wat we wel werd wordt zich zij zijn";
+
+/// A language's stop words, used to tell prose from navigation.
+pub struct Stopwords(HashSet<&'static str>);
+
+impl Stopwords {
+    /// The list for a language code; unknown languages get all lists merged,
+    /// so prose in any of them still reads as prose.
+    pub fn for_lang(lang: Option<&str>) -> Stopwords {
+        let lists: Vec<&'static str> = match lang {
+            Some("en") => vec![EN],
+            Some("de") => vec![DE],
+            Some("fr") => vec![FR],
+            Some("es") => vec![ES],
+            Some("it") => vec![IT],
+            Some("pt") => vec![PT],
+            Some("nl") => vec![NL],
+            _ => vec![EN, DE, FR, ES, IT, PT, NL],
+        };
+        Stopwords(lists.iter().flat_map(|l| l.split_whitespace()).collect())
+    }
+
+    /// Share of the words in `text` that are stop words.
+    pub fn density(&self, text: &str) -> f64 {
+        let mut words = 0usize;
+        let mut stops = 0usize;
+        for word in text
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+        {
+            words += 1;
+            if self.0.contains(word.to_lowercase().as_str()) {
+                stops += 1;
+            }
+        }
+        if words == 0 {
+            0.0
+        } else {
+            stops as f64 / words as f64
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_and_normalizes() {
+        assert_eq!(
+            detect("The company said on Friday that it would ask its employees to delete the app.")
+                .as_deref(),
+            Some("en")
+        );
+        assert_eq!(normalize_declared("de-DE").as_deref(), Some("de"));
+        assert_eq!(normalize_declared("x"), None);
+    }
+}

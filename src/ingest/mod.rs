@@ -1,0 +1,113 @@
+//! Ingest: from a file on disk to a cleaned `Article`.
+//!
+//! `walk` lists candidate files; `read_article` sniffs, decodes, detects the
+//! format and runs the matching cleaner. The index writer and `search extract`
+//! both call `read_article`, so there is one cleaner, never two.
+
+mod blocks;
+mod byline;
+mod chrome;
+mod dates;
+mod detect;
+mod entities;
+mod html;
+mod lang;
+mod markdown;
+mod outlet;
+mod scrape;
+mod text;
+mod walk;
+
+use std::io::Read;
+use std::path::Path;
+
+pub use dates::parse_date;
+pub use walk::{walk, Entry};
+
+use crate::document::{count_words, Article, Kind};
+
+/// Files are read up to this many bytes; the rest is ignored (and reported).
+pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Why a file yields no article. Each is a per-file warning, never fatal to a run.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The file could not be read.
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+    /// The file is empty or only whitespace.
+    #[error("empty file")]
+    Empty,
+    /// The file holds a binary format.
+    #[error("binary file ({0})")]
+    Binary(&'static str),
+    /// Cleaning left no title and no text.
+    #[error("no article text found")]
+    NoText,
+}
+
+impl IngestError {
+    /// A short reason used to group skipped files in the summary.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            IngestError::Io(_) => "unreadable",
+            IngestError::Empty => "empty",
+            IngestError::Binary(_) => "binary",
+            IngestError::NoText => "no text",
+        }
+    }
+}
+
+/// A cleaned article, and whether the file was cut at `MAX_BYTES`.
+#[derive(Debug)]
+pub struct Ingested {
+    pub article: Article,
+    pub truncated: bool,
+}
+
+/// Reads, cleans and describes one file.
+pub fn read_article(path: &Path) -> Result<Ingested, IngestError> {
+    let mut bytes = Vec::new();
+    let file = std::fs::File::open(path)?;
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    let truncated = bytes.len() as u64 > MAX_BYTES;
+    bytes.truncate(MAX_BYTES as usize);
+    let key = path
+        .canonicalize()
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf());
+    let article = article_from_bytes(&key.to_string_lossy(), &bytes)?;
+    Ok(Ingested { article, truncated })
+}
+
+/// Cleans file content already in memory; `path` is what the article is keyed by.
+pub fn article_from_bytes(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
+    if let Some(format) = detect::binary_format(bytes) {
+        return Err(IngestError::Binary(format));
+    }
+    let text = detect::decode(bytes);
+    if text.trim().is_empty() {
+        return Err(IngestError::Empty);
+    }
+    let kind = detect::detect_kind(&text);
+    let scraped = match kind {
+        Kind::Html => html::extract(&text),
+        Kind::Markdown => scrape::scrape(markdown::to_blocks(&text)),
+        Kind::Text => scrape::scrape(text::to_blocks(&text)),
+    };
+    if scraped.body.trim().is_empty() && scraped.title.is_none() {
+        return Err(IngestError::NoText);
+    }
+    Ok(Article {
+        path: path.to_string(),
+        kind,
+        words: count_words(&scraped.body),
+        title: scraped.title,
+        date: scraped.date,
+        authors: scraped.authors,
+        source: scraped.source,
+        url: scraped.url,
+        lang: scraped.lang,
+        body: scraped.body,
+    })
+}

@@ -1,0 +1,195 @@
+//! Metadata and body of text and markdown scrapes, from their blocks.
+//!
+//! A scrape has no `<meta>`: the headline, byline, dateline, short link and
+//! the outlet's imprint are read from the blocks themselves, then removed, and
+//! the block classifier keeps the article.
+
+use chrono::NaiveDate;
+
+use super::blocks::{main_content, Block};
+use super::{byline, chrome, dates, lang, outlet, text};
+
+/// What a scrape yields before it becomes an `Article`.
+#[derive(Debug, Default)]
+pub struct Scraped {
+    pub title: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub authors: Vec<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub lang: Option<String>,
+    pub body: String,
+}
+
+/// How far into a document metadata lines are looked for.
+const HEAD_BLOCKS: usize = 80;
+/// A block this long that reads as prose opens the article.
+const PROSE_CHARS: usize = 150;
+
+/// Hosts whose links are embeds, not the article's own address.
+const EMBED_HOSTS: &[&str] = &[
+    "twitter.com",
+    "x.com",
+    "t.co",
+    "facebook.com",
+    "instagram.com",
+    "youtube.com",
+    "youtu.be",
+    "tiktok.com",
+    "linkedin.com",
+    "pinterest.com",
+    "reddit.com",
+    "google.com",
+    "apple.com",
+];
+
+/// Reads metadata from `blocks` and returns it with the cleaned body.
+pub fn scrape(blocks: Vec<Block>) -> Scraped {
+    let all_text: String = blocks
+        .iter()
+        .filter(|b| b.text.chars().count() >= 60)
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let lang = lang::detect(&all_text);
+    let stopwords = lang::Stopwords::for_lang(lang.as_deref());
+
+    let mut drop = vec![false; blocks.len()];
+    let head = blocks.len().min(HEAD_BLOCKS);
+
+    let url_at = (0..head).find(|&i| is_article_url(&blocks[i].text));
+    let url = url_at.map(|i| unwrap_proxy(&blocks[i].text));
+
+    let byline_at =
+        (0..head).find_map(|i| byline::parse_byline_line(&blocks[i].text).map(|n| (i, n)));
+    let authors = byline_at
+        .as_ref()
+        .map(|(_, n)| n.clone())
+        .unwrap_or_default();
+
+    let dateline_at = (0..head).find_map(|i| dates::dateline(&blocks[i].text).map(|d| (i, d)));
+    let date = dateline_at
+        .map(|(_, d)| d)
+        .or_else(|| url.as_deref().and_then(dates::date_from_url));
+
+    let title_at = find_title(&blocks, &stopwords);
+    let title = title_at.map(|i| blocks[i].text.clone());
+
+    let imprint = blocks.iter().find_map(|b| outlet::from_imprint(&b.text));
+    let source = match &url {
+        Some(u) if outlet::is_known_host(u) => outlet::name_for_url(u),
+        _ => imprint.or_else(|| url.as_deref().and_then(outlet::name_for_url)),
+    };
+
+    for i in [
+        title_at,
+        byline_at.map(|(i, _)| i),
+        dateline_at.map(|(i, _)| i),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        drop[i] = true;
+    }
+    let kept: Vec<Block> = blocks
+        .into_iter()
+        .zip(drop)
+        .filter(|(b, dropped)| !dropped && !text::is_bare_url(&b.text))
+        .map(|(b, _)| b)
+        .collect();
+    let body = main_content(kept, &stopwords)
+        .into_iter()
+        .map(|b| b.text)
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let source = source.map(|s| outlet::with_brand(s, &body));
+    Scraped {
+        title,
+        date,
+        authors,
+        source,
+        url,
+        lang,
+        body,
+    }
+}
+
+/// The headline: the first level-1 heading, else the last headline-like block before the prose starts.
+fn find_title(blocks: &[Block], stopwords: &lang::Stopwords) -> Option<usize> {
+    if let Some(i) = blocks
+        .iter()
+        .position(|b| b.heading == 1 && is_headline(&b.text))
+    {
+        return Some(i);
+    }
+    let prose_at = blocks
+        .iter()
+        .position(|b| b.text.chars().count() >= PROSE_CHARS && stopwords.density(&b.text) >= 0.25)
+        .unwrap_or(blocks.len().min(HEAD_BLOCKS));
+    blocks[..prose_at]
+        .iter()
+        .rposition(|b| b.link_chars == 0 && is_headline(&b.text))
+}
+
+fn is_headline(text: &str) -> bool {
+    let chars = text.chars().count();
+    let words = text.split_whitespace().count();
+    (10..=200).contains(&chars)
+        && words >= 3
+        && !text.ends_with(['.', ':', ';', ','])
+        && !chrome::is_chrome(text)
+        && !text::is_bare_url(text)
+        && byline::parse_byline_line(text).is_none()
+        && dates::dateline(text).is_none()
+        && !text.contains('©')
+        && !text.contains(" | ")
+}
+
+fn is_article_url(text: &str) -> bool {
+    if !text::is_bare_url(text) {
+        return false;
+    }
+    let url = unwrap_proxy(text);
+    let lower = url.to_ascii_lowercase();
+    let is_image = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"]
+        .iter()
+        .any(|ext| lower.split(['?', '#']).next().unwrap_or("").ends_with(ext));
+    let is_embed = outlet::host(&url).is_some_and(|h| {
+        EMBED_HOSTS
+            .iter()
+            .any(|e| h == *e || h.ends_with(&format!(".{e}")))
+    });
+    !is_image && !is_embed
+}
+
+/// Undoes a proxy's rewriting: `https://proxy:443/https/p.dw.com/p/x` → `https://p.dw.com/p/x`.
+pub fn unwrap_proxy(url: &str) -> String {
+    let url = url.trim();
+    for scheme in ["https", "http"] {
+        let marker = format!("/{scheme}/");
+        if let Some(at) = url[8.min(url.len())..].find(&marker) {
+            let inner = &url[8 + at + marker.len()..];
+            if inner.split('/').next().is_some_and(|h| h.contains('.')) {
+                return format!("{scheme}://{inner}");
+            }
+        }
+    }
+    url.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unwraps_proxied_urls() {
+        assert_eq!(
+            unwrap_proxy("https://s.gtool.pro:443/https/p.dw.com/p/3f96n"),
+            "https://p.dw.com/p/3f96n"
+        );
+        assert_eq!(
+            unwrap_proxy("https://nyti.ms/2OfhrMt"),
+            "https://nyti.ms/2OfhrMt"
+        );
+    }
+}

@@ -1,0 +1,25 @@
+//! `search`: full-text search over folders of saved news articles.
+//!
+//! Data flows one way: file → `ingest` (detect, clean, metadata) → `Article`
+//! → `index` (tantivy) → `query` (parse, rank, snippet) → `Hit` → `output`.
+//! `commands` connects the stages for each subcommand.
+
+pub mod cli;
+pub mod commands;
+pub mod document;
+pub mod error;
+pub mod index;
+pub mod ingest;
+pub mod output;
+pub mod query;
+
+pub use error::{Error, ExitStatus, Result};
+
+/// Runs a parsed command line.
+pub fn run(cli: cli::Cli) -> Result<ExitStatus> {
+    match cli.command {
+        cli::Command::Index(args) => commands::index::run(&args),
+        cli::Command::Query(args) => commands::query::run(&args),
+        cli::Command::Extract(args) => commands::extract::run(&args),
+    }
+}

@@ -1,0 +1,118 @@
+//! The human renderer: a ranked list with highlighted snippets.
+
+use std::io::Write;
+
+use crate::document::Article;
+use crate::query::{Hit, Results, Snippet};
+use crate::Result;
+
+use super::write_error;
+
+/// Whether to emit ANSI styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    Ansi,
+}
+
+const BOLD: &str = "\x1b[1m";
+const HIGHLIGHT: &str = "\x1b[1;31m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+/// Prints each hit as rank and title, `source · date · authors`, path, snippet.
+pub fn render_hits(results: &Results, style: Style, out: &mut dyn Write) -> Result<()> {
+    for hit in &results.hits {
+        render_hit(hit, style, out).map_err(write_error)?;
+    }
+    Ok(())
+}
+
+fn render_hit(hit: &Hit, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
+    let title = hit.title.as_deref().unwrap_or("(untitled)");
+    let (bold, dim, reset) = match style {
+        Style::Ansi => (BOLD, DIM, RESET),
+        Style::Plain => ("", "", ""),
+    };
+    writeln!(out, "{bold}{}. {title}{reset}", hit.rank)?;
+    let mut meta = vec![
+        hit.source
+            .clone()
+            .unwrap_or_else(|| "unknown source".into()),
+        hit.date.clone().unwrap_or_else(|| "undated".into()),
+    ];
+    if !hit.authors.is_empty() {
+        meta.push(hit.authors.join(", "));
+    }
+    writeln!(out, "   {}", meta.join(" · "))?;
+    writeln!(out, "   {dim}{}{reset}", hit.path)?;
+    writeln!(out, "   {}", highlighted(&hit.snippet, style))?;
+    writeln!(out)
+}
+
+/// The snippet with its highlights marked: colour on a terminal, plain text otherwise.
+fn highlighted(snippet: &Snippet, style: Style) -> String {
+    if style == Style::Plain {
+        return snippet.text.clone();
+    }
+    let mut out = String::with_capacity(snippet.text.len() + 16 * snippet.highlights.len());
+    let mut ranges = snippet.highlights.iter().peekable();
+    for (i, c) in snippet.text.chars().enumerate() {
+        if ranges.peek().is_some_and(|r| r[0] == i) {
+            out.push_str(HIGHLIGHT);
+        }
+        out.push(c);
+        if ranges.peek().is_some_and(|r| r[1] == i + 1) {
+            out.push_str(RESET);
+            ranges.next();
+        }
+    }
+    out
+}
+
+/// Prints an extracted record: its metadata lines, a blank line, the body.
+pub fn render_record(article: &Article, out: &mut dyn Write) -> Result<()> {
+    let none = || "null".to_string();
+    let lines = [
+        ("path", article.path.clone()),
+        ("kind", article.kind.as_str().to_string()),
+        ("title", article.title.clone().unwrap_or_else(none)),
+        (
+            "date",
+            article
+                .date
+                .map_or_else(none, |d| d.format("%Y-%m-%d").to_string()),
+        ),
+        ("authors", article.authors.join(", ")),
+        ("source", article.source.clone().unwrap_or_else(none)),
+        ("url", article.url.clone().unwrap_or_else(none)),
+        ("lang", article.lang.clone().unwrap_or_else(none)),
+        ("words", article.words.to_string()),
+    ];
+    let mut text = String::new();
+    for (k, v) in lines {
+        text.push_str(&format!("{k}: {v}\n"));
+    }
+    text.push('\n');
+    text.push_str(&article.body);
+    text.push_str("\n\n");
+    out.write_all(text.as_bytes()).map_err(write_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ansi_marks_exactly_the_ranges() {
+        let s = Snippet {
+            text: "Wells Fargo said".into(),
+            highlights: vec![[0, 5], [6, 11]],
+        };
+        assert_eq!(
+            highlighted(&s, Style::Ansi),
+            format!("{HIGHLIGHT}Wells{RESET} {HIGHLIGHT}Fargo{RESET} said")
+        );
+        assert_eq!(highlighted(&s, Style::Plain), "Wells Fargo said");
+    }
+}

@@ -1,0 +1,329 @@
+//! Turns an `Expr` into a tantivy query, and collects the terms to highlight.
+//!
+//! Words go through the same analyzers as the indexed text (stemming,
+//! folding), so `Employees` finds `employee`. A word the analyzer splits
+//! (`company-owned`, `Amazon.com`) becomes a phrase.
+
+use std::ops::Bound;
+
+use chrono::{Months, NaiveDate};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Term};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::DateTime;
+
+use super::parse::{Expr, Scope};
+use crate::error::{Error, Result};
+use crate::index::{schema, Fields};
+
+/// How much more a title match weighs than a body match.
+const TITLE_BOOST: f32 = 2.0;
+/// Extra weight for articles where a multi-word query stands as a phrase.
+const PHRASE_BOOST: f32 = 2.0;
+
+/// A compiled query and the analyzed terms its snippets should highlight.
+pub struct Compiled {
+    pub query: Box<dyn Query>,
+    pub highlight_terms: Vec<String>,
+}
+
+/// Compiles expressions against one index's fields.
+pub struct Compiler {
+    fields: Fields,
+    news: TextAnalyzer,
+    name: TextAnalyzer,
+}
+
+impl Compiler {
+    /// A compiler for an index with these fields.
+    pub fn new(fields: Fields) -> Compiler {
+        Compiler {
+            fields,
+            news: schema::news_analyzer(),
+            name: schema::name_analyzer(),
+        }
+    }
+
+    /// Compiles `expr`, adding a phrase boost when it is a bag of plain words.
+    pub fn compile(&mut self, expr: &Expr) -> Result<Compiled> {
+        let mut highlight_terms = Vec::new();
+        collect_highlights(expr, &mut self.news, &mut highlight_terms);
+        let query = self.node(expr)?;
+        let query = match self.phrase_boost(expr) {
+            Some(boost) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, query),
+                (Occur::Should, boost),
+            ])),
+            None => query,
+        };
+        Ok(Compiled {
+            query,
+            highlight_terms,
+        })
+    }
+
+    fn node(&mut self, expr: &Expr) -> Result<Box<dyn Query>> {
+        Ok(match expr {
+            Expr::Term { scope, text } | Expr::Phrase { scope, text } if *scope == Scope::Date => {
+                date_query(self.fields.date, text)?
+            }
+            Expr::Term { scope, text } | Expr::Phrase { scope, text } => self.words(*scope, text),
+            Expr::And(items) => {
+                let mut clauses = Vec::new();
+                for item in items {
+                    match item {
+                        Expr::Not(inner) => clauses.push((Occur::MustNot, self.node(inner)?)),
+                        _ => clauses.push((Occur::Must, self.node(item)?)),
+                    }
+                }
+                if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+                    clauses.push((Occur::Must, Box::new(AllQuery)));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+            Expr::Or(items) => {
+                let mut clauses = Vec::new();
+                for item in items {
+                    clauses.push((Occur::Should, self.node(item)?));
+                }
+                Box::new(BooleanQuery::new(clauses))
+            }
+            Expr::Not(inner) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, Box::new(AllQuery)),
+                (Occur::MustNot, self.node(inner)?),
+            ])),
+        })
+    }
+
+    /// Words (one or a phrase) in a scope; the default scope is title (boosted) or body.
+    fn words(&mut self, scope: Scope, text: &str) -> Box<dyn Query> {
+        let f = self.fields;
+        match scope {
+            Scope::Default => {
+                let title = self.field_words(f.title, text, false);
+                let body = self.field_words(f.body, text, false);
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, Box::new(BoostQuery::new(title, TITLE_BOOST))),
+                    (Occur::Should, body),
+                ]))
+            }
+            Scope::Title => self.field_words(f.title, text, false),
+            Scope::Body => self.field_words(f.body, text, false),
+            Scope::Author => self.field_words(f.authors, text, true),
+            Scope::Source => self.field_words(f.source, text, true),
+            Scope::Lang => Box::new(TermQuery::new(
+                Term::from_field_text(f.lang, &text.to_lowercase()),
+                IndexRecordOption::Basic,
+            )),
+            Scope::Date => Box::new(EmptyQuery),
+        }
+    }
+
+    fn field_words(&mut self, field: Field, text: &str, name: bool) -> Box<dyn Query> {
+        let analyzer = if name { &mut self.name } else { &mut self.news };
+        let terms: Vec<Term> = tokens(analyzer, text)
+            .into_iter()
+            .map(|t| Term::from_field_text(field, &t))
+            .collect();
+        match terms.len() {
+            0 => Box::new(EmptyQuery),
+            1 => Box::new(TermQuery::new(
+                terms.into_iter().next().expect("one term"),
+                IndexRecordOption::WithFreqs,
+            )),
+            _ => Box::new(PhraseQuery::new(terms)),
+        }
+    }
+
+    /// For `wells fargo` (plain words, ANDed), rank articles with the exact phrase higher.
+    fn phrase_boost(&mut self, expr: &Expr) -> Option<Box<dyn Query>> {
+        let Expr::And(items) = expr else {
+            return None;
+        };
+        let words: Vec<&str> = items
+            .iter()
+            .filter_map(|e| match e {
+                Expr::Term {
+                    scope: Scope::Default,
+                    text,
+                } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        if words.len() < 2 {
+            return None;
+        }
+        let phrase = words.join(" ");
+        let (title, body) = (self.fields.title, self.fields.body);
+        Some(Box::new(BoostQuery::new(
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Should, self.field_words(title, &phrase, false)),
+                (Occur::Should, self.field_words(body, &phrase, false)),
+            ])),
+            PHRASE_BOOST,
+        )))
+    }
+
+    /// A filter for `--source NAME`: the name's words as a phrase in the outlet name.
+    pub fn source_filter(&mut self, names: &[String]) -> Option<Box<dyn Query>> {
+        if names.is_empty() {
+            return None;
+        }
+        let source = self.fields.source;
+        let clauses = names
+            .iter()
+            .map(|n| (Occur::Should, self.field_words(source, n, true)))
+            .collect();
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// A filter for `--since`/`--until` (inclusive, whole periods).
+    pub fn date_filter(
+        &self,
+        since: Option<&str>,
+        until: Option<&str>,
+    ) -> Result<Option<Box<dyn Query>>> {
+        if since.is_none() && until.is_none() {
+            return Ok(None);
+        }
+        let lower = match since {
+            Some(s) => Bound::Included(period(s)?.0),
+            None => Bound::Unbounded,
+        };
+        let upper = match until {
+            Some(s) => Bound::Excluded(period(s)?.1),
+            None => Bound::Unbounded,
+        };
+        Ok(Some(range(self.fields.date, lower, upper)))
+    }
+}
+
+/// Analyzed tokens of `text`.
+pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while let Some(token) = stream.next() {
+        out.push(token.text.clone());
+    }
+    out
+}
+
+fn collect_highlights(expr: &Expr, analyzer: &mut TextAnalyzer, out: &mut Vec<String>) {
+    match expr {
+        Expr::Term { scope, text } | Expr::Phrase { scope, text }
+            if matches!(scope, Scope::Default | Scope::Body) =>
+        {
+            for t in tokens(analyzer, text) {
+                if !out.contains(&t) {
+                    out.push(t);
+                }
+            }
+        }
+        Expr::And(items) | Expr::Or(items) => {
+            for item in items {
+                collect_highlights(item, analyzer, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `[start, end)` of a period written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+pub fn period(text: &str) -> Result<(NaiveDate, NaiveDate)> {
+    let bad = || Error::BadDate {
+        value: text.to_string(),
+    };
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let num = |s: &str| -> Result<u32> {
+        if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit()) {
+            return Err(bad());
+        }
+        s.parse().map_err(|_| bad())
+    };
+    let year = |s: &str| -> Result<i32> {
+        if s.len() != 4 {
+            return Err(bad());
+        }
+        Ok(num(s)? as i32)
+    };
+    match parts.as_slice() {
+        [y] => {
+            let y = year(y)?;
+            let start = NaiveDate::from_ymd_opt(y, 1, 1).ok_or_else(bad)?;
+            Ok((start, NaiveDate::from_ymd_opt(y + 1, 1, 1).ok_or_else(bad)?))
+        }
+        [y, m] => {
+            let start = NaiveDate::from_ymd_opt(year(y)?, num(m)?, 1).ok_or_else(bad)?;
+            Ok((start, start + Months::new(1)))
+        }
+        [y, m, d] => {
+            let start = NaiveDate::from_ymd_opt(year(y)?, num(m)?, num(d)?).ok_or_else(bad)?;
+            Ok((start, start.succ_opt().ok_or_else(bad)?))
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// `date:` values: a period, `A..B`, `A..`, `..B`, `>=A`, `>A`, `<=A`, `<A`.
+fn date_query(field: Field, text: &str) -> Result<Box<dyn Query>> {
+    let text = text.trim();
+    let (lower, upper) = if let Some((a, b)) = text.split_once("..") {
+        let lower = if a.is_empty() {
+            Bound::Unbounded
+        } else {
+            Bound::Included(period(a)?.0)
+        };
+        let upper = if b.is_empty() {
+            Bound::Unbounded
+        } else {
+            Bound::Excluded(period(b)?.1)
+        };
+        (lower, upper)
+    } else if let Some(a) = text.strip_prefix(">=") {
+        (Bound::Included(period(a)?.0), Bound::Unbounded)
+    } else if let Some(a) = text.strip_prefix('>') {
+        (Bound::Included(period(a)?.1), Bound::Unbounded)
+    } else if let Some(a) = text.strip_prefix("<=") {
+        (Bound::Unbounded, Bound::Excluded(period(a)?.1))
+    } else if let Some(a) = text.strip_prefix('<') {
+        (Bound::Unbounded, Bound::Excluded(period(a)?.0))
+    } else {
+        let (start, end) = period(text)?;
+        (Bound::Included(start), Bound::Excluded(end))
+    };
+    Ok(range(field, lower, upper))
+}
+
+fn range(field: Field, lower: Bound<NaiveDate>, upper: Bound<NaiveDate>) -> Box<dyn Query> {
+    let term = |d: NaiveDate| {
+        let secs = d
+            .and_hms_opt(0, 0, 0)
+            .expect("midnight exists")
+            .and_utc()
+            .timestamp();
+        Term::from_field_date(field, DateTime::from_timestamp_secs(secs))
+    };
+    Box::new(RangeQuery::new(lower.map(term), upper.map(term)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(period("2020").unwrap(), (d(2020, 1, 1), d(2021, 1, 1)));
+        assert_eq!(period("2020-07").unwrap(), (d(2020, 7, 1), d(2020, 8, 1)));
+        assert_eq!(
+            period("2020-07-10").unwrap(),
+            (d(2020, 7, 10), d(2020, 7, 11))
+        );
+        assert!(period("July 2020").is_err());
+        assert!(period("2020-13-01").is_err());
+        assert!(period("20-01-01").is_err());
+    }
+}

@@ -1,0 +1,383 @@
+//! The query language: parses a user's query into an `Expr` tree.
+//!
+//! ```text
+//! query   := or
+//! or      := and ( "OR" and )*
+//! and     := unary ( ["AND"] unary )*          adjacent terms are ANDed
+//! unary   := ("-" | "NOT") unary | "+" unary | primary
+//! primary := "(" or ")" | FIELD ":" primary | "\"phrase\"" | word
+//! ```
+//! `OR`, `AND` and `NOT` are operators only in capitals. Errors name the
+//! character position (1-based) where the query stops making sense.
+
+use crate::error::{Error, Result};
+
+/// Fields a query may scope a term to.
+pub const FIELD_NAMES: &[&str] = &["title", "body", "author", "source", "date", "lang"];
+
+/// Where a term is looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Title and body (title boosted).
+    Default,
+    Title,
+    Body,
+    Author,
+    Source,
+    Date,
+    Lang,
+}
+
+impl Scope {
+    fn from_name(name: &str) -> Option<Scope> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "title" => Scope::Title,
+            "body" | "text" => Scope::Body,
+            "author" | "authors" | "by" => Scope::Author,
+            "source" | "outlet" => Scope::Source,
+            "date" => Scope::Date,
+            "lang" | "language" => Scope::Lang,
+            _ => return None,
+        })
+    }
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    /// One word (the analyzer may still split it, e.g. `company-owned`).
+    Term { scope: Scope, text: String },
+    /// Words that must stand together, in order.
+    Phrase { scope: Scope, text: String },
+    /// All must match.
+    And(Vec<Expr>),
+    /// At least one must match.
+    Or(Vec<Expr>),
+    /// Must not match.
+    Not(Box<Expr>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Open,
+    Close,
+    Minus,
+    Plus,
+    And,
+    Or,
+    Not,
+    Field(String),
+    Word(String),
+    Phrase(String),
+}
+
+/// Parses `query`; errors carry the query and the position.
+pub fn parse(query: &str) -> Result<Expr> {
+    let tokens = lex(query)?;
+    if tokens.is_empty() {
+        return Err(Error::EmptyQuery);
+    }
+    let mut p = Parser {
+        query,
+        tokens,
+        at: 0,
+    };
+    let expr = p.or()?;
+    if let Some((pos, tok)) = p.tokens.get(p.at) {
+        let message = match tok {
+            Tok::Close => "unmatched `)`".to_string(),
+            _ => "unexpected input".to_string(),
+        };
+        return Err(p.error(*pos, message));
+    }
+    Ok(expr)
+}
+
+fn lex(query: &str) -> Result<Vec<(usize, Tok)>> {
+    let chars: Vec<char> = query.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let pos = i + 1;
+        if c.is_whitespace() {
+            i += 1;
+        } else if c == '(' {
+            out.push((pos, Tok::Open));
+            i += 1;
+        } else if c == ')' {
+            out.push((pos, Tok::Close));
+            i += 1;
+        } else if c == '"' || c == '“' || c == '”' {
+            let end = chars[i + 1..]
+                .iter()
+                .position(|&c| c == '"' || c == '”' || c == '“')
+                .ok_or_else(|| Error::QuerySyntax {
+                    query: query.to_string(),
+                    position: pos,
+                    message: "unclosed `\"`".into(),
+                })?;
+            let text: String = chars[i + 1..i + 1 + end].iter().collect();
+            out.push((pos, Tok::Phrase(text)));
+            i += end + 2;
+        } else if (c == '-' || c == '+')
+            && chars.get(i + 1).is_some_and(|n| !n.is_whitespace())
+            && (i == 0 || chars[i - 1].is_whitespace() || chars[i - 1] == '(')
+        {
+            out.push((pos, if c == '-' { Tok::Minus } else { Tok::Plus }));
+            i += 1;
+        } else {
+            let start = i;
+            while i < chars.len()
+                && !chars[i].is_whitespace()
+                && !matches!(chars[i], '(' | ')' | '"' | '“' | '”')
+            {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            match word.as_str() {
+                "AND" | "&&" => out.push((pos, Tok::And)),
+                "OR" | "||" => out.push((pos, Tok::Or)),
+                "NOT" => out.push((pos, Tok::Not)),
+                _ => match field_prefix(&word) {
+                    Some((field, rest)) => {
+                        out.push((pos, Tok::Field(field.to_string())));
+                        if !rest.is_empty() {
+                            out.push((
+                                pos + field.chars().count() + 1,
+                                Tok::Word(rest.to_string()),
+                            ));
+                        }
+                    }
+                    None => out.push((pos, Tok::Word(word))),
+                },
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Splits `field:rest`; a URL (`https://…`) or a time (`10:30`) is not a field.
+fn field_prefix(word: &str) -> Option<(&str, &str)> {
+    let (field, rest) = word.split_once(':')?;
+    let is_name = !field.is_empty() && field.chars().all(|c| c.is_ascii_alphabetic() || c == '_');
+    (is_name && !rest.starts_with("//")).then_some((field, rest))
+}
+
+struct Parser<'q> {
+    query: &'q str,
+    tokens: Vec<(usize, Tok)>,
+    at: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Tok> {
+        self.tokens.get(self.at).map(|(_, t)| t)
+    }
+
+    fn pos(&self) -> usize {
+        self.tokens
+            .get(self.at)
+            .map_or(self.query.chars().count() + 1, |(p, _)| *p)
+    }
+
+    fn error(&self, position: usize, message: String) -> Error {
+        Error::QuerySyntax {
+            query: self.query.to_string(),
+            position,
+            message,
+        }
+    }
+
+    fn or(&mut self) -> Result<Expr> {
+        let mut items = vec![self.and()?];
+        while self.peek() == Some(&Tok::Or) {
+            self.at += 1;
+            if matches!(self.peek(), None | Some(Tok::Close | Tok::Or | Tok::And)) {
+                return Err(self.error(self.pos(), "expected a term after `OR`".into()));
+            }
+            items.push(self.and()?);
+        }
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            Expr::Or(items)
+        })
+    }
+
+    fn and(&mut self) -> Result<Expr> {
+        let mut items = vec![self.unary()?];
+        loop {
+            match self.peek() {
+                Some(Tok::And) => {
+                    self.at += 1;
+                    if matches!(self.peek(), None | Some(Tok::Close | Tok::Or | Tok::And)) {
+                        return Err(self.error(self.pos(), "expected a term after `AND`".into()));
+                    }
+                }
+                None | Some(Tok::Or | Tok::Close) => break,
+                _ => {}
+            }
+            items.push(self.unary()?);
+        }
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            Expr::And(items)
+        })
+    }
+
+    fn unary(&mut self) -> Result<Expr> {
+        match self.peek() {
+            Some(Tok::Minus | Tok::Not) => {
+                self.at += 1;
+                if self.peek().is_none() {
+                    return Err(self.error(self.pos(), "expected a term after `-`/`NOT`".into()));
+                }
+                Ok(Expr::Not(Box::new(self.unary()?)))
+            }
+            Some(Tok::Plus) => {
+                self.at += 1;
+                self.unary()
+            }
+            _ => self.primary(Scope::Default),
+        }
+    }
+
+    fn primary(&mut self, scope: Scope) -> Result<Expr> {
+        let pos = self.pos();
+        let Some((_, tok)) = self.tokens.get(self.at).cloned() else {
+            return Err(self.error(pos, "expected a term".into()));
+        };
+        self.at += 1;
+        match tok {
+            Tok::Open => {
+                if self.peek() == Some(&Tok::Close) {
+                    return Err(self.error(pos, "empty `( )`".into()));
+                }
+                let inner = self.or_scoped(scope)?;
+                if self.peek() != Some(&Tok::Close) {
+                    return Err(
+                        self.error(self.pos(), format!("`(` at character {pos} is not closed"))
+                    );
+                }
+                self.at += 1;
+                Ok(inner)
+            }
+            Tok::Field(name) => {
+                let Some(field) = Scope::from_name(&name) else {
+                    return Err(Error::UnknownField {
+                        query: self.query.to_string(),
+                        field: name,
+                    });
+                };
+                if matches!(self.peek(), None | Some(Tok::Close | Tok::Or | Tok::And)) {
+                    return Err(self.error(self.pos(), format!("expected a value after `{name}:`")));
+                }
+                self.primary(field)
+            }
+            Tok::Word(text) => Ok(Expr::Term { scope, text }),
+            Tok::Phrase(text) => Ok(Expr::Phrase { scope, text }),
+            Tok::Close => Err(self.error(pos, "unmatched `)`".into())),
+            Tok::Minus | Tok::Plus | Tok::Not => {
+                self.at -= 1;
+                self.unary()
+            }
+            Tok::And | Tok::Or => {
+                Err(self.error(pos, "expected a term before the operator".into()))
+            }
+        }
+    }
+
+    /// A parenthesised group under a field scope: every bare term inside takes the scope.
+    fn or_scoped(&mut self, scope: Scope) -> Result<Expr> {
+        let expr = self.or()?;
+        Ok(if scope == Scope::Default {
+            expr
+        } else {
+            rescope(expr, scope)
+        })
+    }
+}
+
+fn rescope(expr: Expr, scope: Scope) -> Expr {
+    match expr {
+        Expr::Term {
+            scope: Scope::Default,
+            text,
+        } => Expr::Term { scope, text },
+        Expr::Phrase {
+            scope: Scope::Default,
+            text,
+        } => Expr::Phrase { scope, text },
+        Expr::And(v) => Expr::And(v.into_iter().map(|e| rescope(e, scope)).collect()),
+        Expr::Or(v) => Expr::Or(v.into_iter().map(|e| rescope(e, scope)).collect()),
+        Expr::Not(e) => Expr::Not(Box::new(rescope(*e, scope))),
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(text: &str) -> Expr {
+        Expr::Term {
+            scope: Scope::Default,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn words_and_by_default_or_binds_looser() {
+        assert_eq!(
+            parse("wells fargo OR tiktok").unwrap(),
+            Expr::Or(vec![Expr::And(vec![t("wells"), t("fargo")]), t("tiktok")])
+        );
+    }
+
+    #[test]
+    fn fields_phrases_negation() {
+        assert_eq!(
+            parse("title:backtracks -\"wells fargo\"").unwrap(),
+            Expr::And(vec![
+                Expr::Term {
+                    scope: Scope::Title,
+                    text: "backtracks".into()
+                },
+                Expr::Not(Box::new(Expr::Phrase {
+                    scope: Scope::Default,
+                    text: "wells fargo".into()
+                })),
+            ])
+        );
+        assert_eq!(
+            parse("source:(dw OR vice)").unwrap(),
+            Expr::Or(vec![
+                Expr::Term {
+                    scope: Scope::Source,
+                    text: "dw".into()
+                },
+                Expr::Term {
+                    scope: Scope::Source,
+                    text: "vice".into()
+                },
+            ])
+        );
+    }
+
+    #[test]
+    fn errors_say_where() {
+        match parse("wells AND (fargo") {
+            Err(Error::QuerySyntax { position, .. }) => assert_eq!(position, 17),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(parse("nosuch:x"), Err(Error::UnknownField { .. })));
+        assert!(matches!(parse("a OR"), Err(Error::QuerySyntax { .. })));
+        assert!(matches!(
+            parse("\"open"),
+            Err(Error::QuerySyntax { position: 1, .. })
+        ));
+        assert!(parse("https://nyti.ms/x").is_ok());
+    }
+}

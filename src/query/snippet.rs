@@ -1,0 +1,264 @@
+//! Snippets: the best passage of an article for a query, with highlights.
+//!
+//! Tantivy's generator cuts mid-sentence, counts bytes and highlights nothing
+//! for some queries; this one picks the window holding the most distinct query
+//! terms, widens it to sentence (else word) boundaries, marks cuts with `…`,
+//! and reports highlights as character offsets into the snippet text.
+
+use serde::Serialize;
+use tantivy::tokenizer::TextAnalyzer;
+
+/// A passage and the character ranges in it that matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Snippet {
+    pub text: String,
+    /// `[start, end)` character offsets into `text`.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// Aim for passages about this long (characters).
+const TARGET_CHARS: usize = 200;
+const MIN_CHARS: usize = 150;
+const MAX_CHARS: usize = 250;
+/// How far back from the first match a sentence start is looked for.
+const LOOK_BACK_CHARS: usize = 90;
+
+/// Builds the snippet of `body` for the analyzed `terms`; the lead when nothing matches.
+pub fn make_snippet(body: &str, terms: &[String], analyzer: &mut TextAnalyzer) -> Snippet {
+    let matches = find_matches(body, terms, analyzer);
+    let anchor = best_window(&matches);
+    let (start, end) = match anchor {
+        Some((first, _)) => passage_around(body, matches[first].0),
+        None => passage_around(body, 0),
+    };
+    render(body, start, end, &matches)
+}
+
+/// Byte ranges of tokens whose analyzed form is a query term, with the term's index.
+fn find_matches(
+    body: &str,
+    terms: &[String],
+    analyzer: &mut TextAnalyzer,
+) -> Vec<(usize, usize, usize)> {
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(body);
+    while let Some(token) = stream.next() {
+        if let Some(t) = terms.iter().position(|q| *q == token.text) {
+            out.push((token.offset_from, token.offset_to, t));
+        }
+    }
+    out
+}
+
+/// The match that opens the window with the most distinct terms (then the most matches).
+fn best_window(matches: &[(usize, usize, usize)]) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize, (usize, usize))> = None;
+    for i in 0..matches.len() {
+        let limit = matches[i].0 + TARGET_CHARS;
+        let mut distinct = Vec::new();
+        let mut count = 0;
+        let mut last = i;
+        for (j, m) in matches.iter().enumerate().skip(i) {
+            if m.1 > limit {
+                break;
+            }
+            count += 1;
+            last = j;
+            if !distinct.contains(&m.2) {
+                distinct.push(m.2);
+            }
+        }
+        let score = (distinct.len(), count);
+        if best.is_none_or(|(_, _, s)| score > s) {
+            best = Some((i, last, score));
+        }
+    }
+    best.map(|(i, last, _)| (i, last))
+}
+
+fn is_sentence_end(body: &str, at: usize) -> bool {
+    // `at` is the byte just after a candidate terminator.
+    let before = body[..at].chars().next_back();
+    let after = body[at..].chars().next();
+    matches!(before, Some('.' | '!' | '?' | '”' | '"' | '’'))
+        && after.is_none_or(char::is_whitespace)
+        || before == Some('\n')
+}
+
+/// Byte range of a passage that contains `anchor`, cut at sentence or word boundaries.
+fn passage_around(body: &str, anchor: usize) -> (usize, usize) {
+    // Start: the sentence holding the anchor if it starts close enough, else a word boundary.
+    let mut start = anchor;
+    let mut back = 0;
+    let mut sentence_start = None;
+    for (i, c) in body[..anchor].char_indices().rev() {
+        back += 1;
+        if back > LOOK_BACK_CHARS {
+            break;
+        }
+        if c.is_whitespace() && (i == 0 || is_sentence_end(body, i)) {
+            sentence_start = Some(i + c.len_utf8());
+            break;
+        }
+    }
+    if let Some(s) = sentence_start {
+        start = s;
+    } else if anchor <= LOOK_BACK_CHARS {
+        start = 0;
+    } else {
+        // No sentence start nearby: begin a few words before the anchor.
+        let mut words = 0;
+        for (i, c) in body[..anchor].char_indices().rev() {
+            if c.is_whitespace() {
+                words += 1;
+                if words == 4 {
+                    start = i + c.len_utf8();
+                    break;
+                }
+            }
+        }
+    }
+    while body[start..].starts_with(char::is_whitespace) {
+        start += body[start..].chars().next().map_or(1, char::len_utf8);
+    }
+
+    // End: a sentence end between MIN and MAX characters, else the last word boundary before TARGET.
+    let mut end = body.len();
+    let mut last_space = None;
+    for (n, (i, c)) in body[start..].char_indices().enumerate() {
+        let at = start + i;
+        if n >= MIN_CHARS && c.is_whitespace() && is_sentence_end(body, at) {
+            end = at;
+            break;
+        }
+        if c.is_whitespace() && n <= TARGET_CHARS {
+            last_space = Some(at);
+        }
+        if n >= MAX_CHARS {
+            end = last_space.unwrap_or(at);
+            break;
+        }
+    }
+    // Near the end of a short article, widen backwards so the passage is not a stub.
+    if end == body.len() && body[start..end].chars().count() < MIN_CHARS && start > 0 {
+        let wanted = TARGET_CHARS.saturating_sub(body[start..end].chars().count());
+        let earlier = body[..start]
+            .char_indices()
+            .rev()
+            .nth(wanted)
+            .map_or(0, |(i, _)| i);
+        start = body[earlier..start]
+            .char_indices()
+            .find(|&(i, c)| c.is_whitespace() && is_sentence_end(body, earlier + i))
+            .map_or(earlier, |(i, c)| earlier + i + c.len_utf8());
+        if earlier == 0 {
+            start = 0;
+        }
+    }
+    (start, end)
+}
+
+fn render(body: &str, start: usize, end: usize, matches: &[(usize, usize, usize)]) -> Snippet {
+    let mut text = String::new();
+    let mut chars = 0usize;
+    let cut_before = start > 0
+        && !body[..start]
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '”', '’']);
+    if cut_before {
+        text.push('…');
+        chars += 1;
+    }
+    let mut highlights = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut in_space = false;
+    let inside: Vec<&(usize, usize, usize)> = matches
+        .iter()
+        .filter(|m| m.0 >= start && m.1 <= end)
+        .collect();
+    let mut next = 0;
+    for (i, c) in body[start..end].char_indices() {
+        let at = start + i;
+        if let Some(s) = open {
+            if at >= inside[next - 1].1 {
+                highlights.push([s, chars]);
+                open = None;
+            }
+        }
+        if next < inside.len() && at == inside[next].0 {
+            open = Some(chars);
+            next += 1;
+        }
+        if c.is_whitespace() {
+            if !in_space {
+                text.push(' ');
+                chars += 1;
+            }
+            in_space = true;
+        } else {
+            text.push(c);
+            chars += 1;
+            in_space = false;
+        }
+    }
+    if let Some(s) = open {
+        highlights.push([s, chars]);
+    }
+    let trimmed = text.trim_end().chars().count();
+    text.truncate(text.trim_end().len());
+    chars = trimmed;
+    if end < body.len() && !text.ends_with(['.', '!', '?', '"', '”', '’']) {
+        text.push('…');
+    }
+    highlights.retain(|h| h[1] <= chars && h[0] < h[1]);
+    Snippet { text, highlights }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::schema::news_analyzer;
+
+    fn snip(body: &str, words: &[&str]) -> Snippet {
+        let terms: Vec<String> = words.iter().map(|s| s.to_string()).collect();
+        make_snippet(body, &terms, &mut news_analyzer())
+    }
+
+    fn marked(s: &Snippet) -> Vec<String> {
+        let chars: Vec<char> = s.text.chars().collect();
+        s.highlights
+            .iter()
+            .map(|h| chars[h[0]..h[1]].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn highlights_stemmed_matches_as_written() {
+        let body = "First sentence here. Other companies are scrutinizing use of the app among employees. \
+                    Wells Fargo said it told some workers to delete it.";
+        let s = snip(body, &["well", "fargo"]);
+        assert_eq!(marked(&s), vec!["Wells", "Fargo"]);
+        assert!(s.text.starts_with("First sentence here."), "{}", s.text);
+    }
+
+    #[test]
+    fn cuts_long_text_at_boundaries_with_ellipsis() {
+        let filler =
+            "This sentence is filler text that goes on for a while without the word. ".repeat(8);
+        let body = format!("{filler}Here the target appears in its own sentence. {filler}");
+        let s = snip(&body, &["target"]);
+        assert!(s.text.starts_with("Here the target"), "{}", s.text);
+        assert!(s.text.chars().count() <= MAX_CHARS + 2);
+        assert_eq!(marked(&s), vec!["target"]);
+    }
+
+    #[test]
+    fn lead_when_nothing_matches() {
+        let s = snip("The lead paragraph. More text.", &["absent"]);
+        assert_eq!(s.text, "The lead paragraph. More text.");
+        assert!(s.highlights.is_empty());
+    }
+}
