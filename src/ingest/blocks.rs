@@ -46,18 +46,7 @@ const MAX_LINK_DENSITY: f64 = 0.2;
 /// `stopwords` decides what prose looks like in the document's language.
 pub fn main_content(blocks: Vec<Block>, stopwords: &lang::Stopwords) -> Vec<Block> {
     let classes: Vec<Class> = blocks.iter().map(|b| classify(b, stopwords)).collect();
-    let revised = revise(&classes);
-    if std::env::var_os("SEARCH_DEBUG_BLOCKS").is_some() {
-        for (b, (c, r)) in blocks.iter().zip(classes.iter().zip(&revised)) {
-            eprintln!(
-                "{c:?}->{r:?} sw={:.2} ld={} | {}",
-                stopwords.density(&b.text),
-                b.link_chars,
-                b.text.chars().take(90).collect::<String>()
-            );
-        }
-    }
-    let classes = revised;
+    let classes = revise(&classes);
     blocks
         .into_iter()
         .zip(classes)

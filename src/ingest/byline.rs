@@ -70,6 +70,12 @@ pub fn is_name(candidate: &str) -> bool {
         && !candidate.contains(['/', '|'])
         && !candidate.chars().any(|c| c.is_ascii_digit())
         && !NOT_NAMES.contains(&lower.as_str())
+        && !lower.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "staff" | "desk" | "team" | "editors" | "newsroom" | "reporters"
+            )
+        })
         && (1..=6).contains(&words)
         && candidate.chars().next().is_some_and(char::is_uppercase)
 }

@@ -123,7 +123,12 @@ pub fn is_known_host(url: &str) -> bool {
 
 /// Canonical spelling of an outlet name found in metadata (`nytimes` stays, `the new york times` → known form).
 pub fn canonical_name(name: &str) -> String {
-    outlet_named(name).map_or_else(|| name.trim().to_string(), |o| o.name.to_string())
+    // Site names often carry a tagline or domain: `The Jerusalem Post | JPost.com`.
+    let name = [" | ", " – ", " — ", " - "]
+        .iter()
+        .fold(name, |n, sep| n.split(sep).next().unwrap_or(n))
+        .trim();
+    outlet_named(name).map_or_else(|| name.to_string(), |o| o.name.to_string())
 }
 
 /// Adds the sub-brand a known outlet's article names itself by: `VICE` → `VICE (Motherboard)`.

@@ -1,0 +1,125 @@
+//! `TestEnv`: a temporary index folder and a clean environment for running `search`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository's fixture folder.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// The three seed articles (NYT, DW, VICE) as committed fixtures.
+pub fn seeds() -> PathBuf {
+    fixtures().join("seeds")
+}
+
+/// `../shared/corpora/...` beside the checkout, where CI and developers have it.
+pub fn shared(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(rel)
+}
+
+pub struct TestEnv {
+    pub dir: tempfile::TempDir,
+}
+
+/// What one run printed and returned.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl TestEnv {
+    pub fn new() -> TestEnv {
+        TestEnv {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn index_path(&self) -> PathBuf {
+        self.dir.path().join("index")
+    }
+
+    /// A command with the environment cleared of our variables and colour settings.
+    pub fn command(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_search"));
+        cmd.env_remove("SEARCH_INDEX")
+            .env_remove("NO_COLOR")
+            .current_dir(self.dir.path());
+        cmd
+    }
+
+    /// Runs `search ARGS...` in the temp folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        run(self.command().args(args))
+    }
+
+    /// Indexes `dir` into this env's index and checks it succeeded.
+    pub fn index(&self, dir: &Path) -> Run {
+        let index = self.index_path();
+        let r = self.run(&[
+            "index",
+            dir.to_str().unwrap(),
+            "--index",
+            index.to_str().unwrap(),
+        ]);
+        assert_eq!(r.code, 0, "index failed: {}", r.stderr);
+        r
+    }
+
+    /// Runs `search query QUERY --index <env> EXTRA...`.
+    pub fn query(&self, query: &str, extra: &[&str]) -> Run {
+        let index = self.index_path();
+        let mut args = vec!["query", query, "--index", index.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+
+    /// Runs a query with `--format json` and returns the parsed value.
+    pub fn query_json(&self, query: &str, extra: &[&str]) -> (i32, serde_json::Value) {
+        let mut args = vec!["--format", "json"];
+        args.extend_from_slice(extra);
+        let r = self.query(query, &args);
+        assert!(
+            r.code == 0 || r.code == 1,
+            "query `{query}` failed: {}",
+            r.stderr
+        );
+        (r.code, serde_json::from_str(&r.stdout).expect("valid JSON"))
+    }
+}
+
+pub fn run(cmd: &mut Command) -> Run {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("run search");
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    }
+}
+
+/// File names (not full paths) of the hits, in rank order.
+pub fn hit_files(v: &serde_json::Value) -> Vec<String> {
+    v["hits"]
+        .as_array()
+        .expect("hits array")
+        .iter()
+        .map(|h| {
+            Path::new(h["path"].as_str().unwrap())
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}
+
+pub const NYT: &str = "000_b06b2c4501500147.txt";
+pub const DW: &str = "003_c8d3ba4ab68edb33.txt";
+pub const VICE: &str = "004_81f52aa8d415f930.txt";

@@ -1,0 +1,232 @@
+//! What cleaning and metadata extraction store, checked through `search extract`
+//! (the same code path `search index` uses):
+//! 1. the seeds' metadata table from the issue;
+//! 2. no site chrome, markup or link targets in any stored body or title;
+//! 3. the NYT article is whole, from its first paragraph to its last;
+//! 4. HTML fixtures read JSON-LD / OpenGraph / canonical metadata;
+//! 5. on a real corpus (Mozilla's readability pages) titles mostly match the truth.
+
+use serde_json::Value;
+
+use crate::common::*;
+
+fn records(path: &std::path::Path) -> Vec<Value> {
+    let env = TestEnv::new();
+    let r = env.run(&["extract", path.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect()
+}
+
+fn by_file<'a>(records: &'a [Value], name: &str) -> &'a Value {
+    records
+        .iter()
+        .find(|r| r["path"].as_str().unwrap().ends_with(name))
+        .unwrap_or_else(|| panic!("no record for {name}"))
+}
+
+#[test]
+fn seed_metadata_matches_the_table() {
+    let recs = records(&seeds());
+    assert_eq!(recs.len(), 3);
+
+    let nyt = by_file(&recs, NYT);
+    assert_eq!(nyt["kind"], "markdown");
+    assert_eq!(
+        nyt["title"],
+        "Amazon Backtracks From Demand That Employees Delete TikTok"
+    );
+    assert_eq!(nyt["date"], "2020-07-10");
+    assert_eq!(
+        nyt["authors"],
+        serde_json::json!(["Mike Isaac", "Karen Weise"])
+    );
+    assert_eq!(nyt["source"], "The New York Times");
+    assert_eq!(nyt["url"], "https://nyti.ms/2OfhrMt");
+    assert_eq!(nyt["lang"], "en");
+
+    let dw = by_file(&recs, DW);
+    assert_eq!(dw["kind"], "text");
+    assert_eq!(
+        dw["title"],
+        "Amazon bans TikTok for employees, but flips back"
+    );
+    assert_eq!(dw["date"], "2020-07-11");
+    assert_eq!(dw["authors"], serde_json::json!([]));
+    assert_eq!(dw["source"], "DW");
+    assert_eq!(dw["url"], "https://p.dw.com/p/3f96n");
+
+    let vice = by_file(&recs, VICE);
+    assert_eq!(vice["kind"], "text");
+    assert!(
+        vice["title"].is_null(),
+        "no headline in the file: {}",
+        vice["title"]
+    );
+    assert!(vice["date"].is_null());
+    assert_eq!(vice["authors"], serde_json::json!([]));
+    assert_eq!(vice["source"], "VICE (Motherboard)");
+    assert!(vice["url"].is_null());
+}
+
+#[test]
+fn no_chrome_markup_or_links_in_seed_bodies_and_titles() {
+    const FORBIDDEN: &[&str] = &[
+        "Skip to content",
+        "Skip to site index",
+        "Skip to main menu",
+        "Skip to more DW sites",
+        "Advertisement",
+        "Continue reading the main story",
+        "Supported by",
+        "Site Index",
+        "Site Information Navigation",
+        "Videos by VICE",
+        "css-",
+        "data-testid",
+        "<div",
+        "](",
+        "https://",
+    ];
+    for rec in records(&seeds()) {
+        let text = format!(
+            "{}\n{}",
+            rec["title"].as_str().unwrap_or(""),
+            rec["body"].as_str().unwrap()
+        );
+        for bad in FORBIDDEN {
+            assert!(!text.contains(bad), "`{bad}` in {}", rec["path"]);
+        }
+        assert!(
+            text.contains("\n\n"),
+            "paragraph breaks kept in {}",
+            rec["path"]
+        );
+    }
+}
+
+#[test]
+fn nyt_article_is_whole() {
+    // The opening words of every paragraph from the first to the last.
+    const PARAGRAPHS: &[&str] = &[
+        "SAN FRANCISCO — Amazon on Friday asked its employees to delete the Chinese-owned video app TikTok",
+        "Almost five hours later, Amazon reversed course",
+        "In the initial email, which was obtained by The New York Times",
+        "In a statement sent later on Friday, company spokeswoman Kristin Brown",
+        "But by then, the initial email had already added to the storm",
+        "Mike Pompeo, the secretary of state, said on Monday",
+        "Last year, the Committee on Foreign Investment in the United States",
+        "In December, the Defense Department began telling military personnel to delete the app",
+        "With TikTok making headlines for similar security concerns",
+        "Other companies are scrutinizing use of the app among employees. Wells Fargo said",
+        "ByteDance has made a series of moves in response to the concerns",
+        "On Monday, TikTok also said that it would withdraw from app stores in Hong Kong",
+        "After Amazon’s first email on Friday, TikTok said in a statement",
+        "Before Amazon sent out its second message on Friday, Senator Josh Hawley",
+        "TikTok has long been a concern of American intelligence officials",
+        "Last month, a researcher uncovered that TikTok had the ability to siphon",
+        "The researcher, who goes by the handle Bangorlol",
+        "“This was very concerning and very rare,” Oded Vanunu",
+        "TikTok’s Chinese ownership has also been problematic for other governments. India banned nearly 60 Chinese mobile apps",
+        "The video app has soared in popularity over the past few years",
+        "The app has been downloaded roughly two billion times worldwide",
+        "products like Reels, an app similar to TikTok that capitalizes on the social video format.",
+    ];
+    let recs = records(&seeds());
+    let body = by_file(&recs, NYT)["body"].as_str().unwrap().to_string();
+    for p in PARAGRAPHS {
+        assert!(body.contains(p), "missing paragraph: {p}");
+    }
+}
+
+#[test]
+fn html_fixtures_read_structured_metadata() {
+    let recs = records(&fixtures().join("html"));
+    assert_eq!(recs.len(), 3);
+    let ars = by_file(&recs, "ars-technica-json-ld-byline.html");
+    assert_eq!(ars["kind"], "html");
+    assert_eq!(
+        ars["title"],
+        "Just-released Minecraft exploit makes it easy to crash game servers"
+    );
+    assert_eq!(ars["authors"], serde_json::json!(["Dan Goodin"]));
+    assert_eq!(ars["source"], "Ars Technica");
+    assert!(ars["body"]
+        .as_str()
+        .unwrap()
+        .contains("Pakistan-based developer Ammar Askar"));
+
+    let jpost = by_file(&recs, "jpost-site-name-suffix.html");
+    assert_eq!(
+        jpost["title"],
+        "Son of former German president stabbed to death in Berlin"
+    );
+    assert_eq!(jpost["source"], "The Jerusalem Post");
+    assert_eq!(
+        jpost["authors"],
+        serde_json::json!([]),
+        "a staff credit is not a person"
+    );
+    assert_eq!(
+        jpost["url"],
+        "https://www.jpost.com/Breaking-News/Son-of-former-German-president-stabbed-to-death-in-Berlin-608399"
+    );
+
+    let wcc = by_file(&recs, "wccftech-opengraph.html");
+    assert_eq!(wcc["source"], "Wccftech");
+    assert_eq!(wcc["authors"], serde_json::json!(["Nathan Birch"]));
+    assert!(wcc["body"]
+        .as_str()
+        .unwrap()
+        .contains("Google Stadia launches tomorrow"));
+    for rec in &recs {
+        let body = rec["body"].as_str().unwrap();
+        assert!(
+            !body.contains("<div") && !body.contains("]("),
+            "markup in {}",
+            rec["path"]
+        );
+    }
+}
+
+#[test]
+fn readability_corpus_titles_match_truth() {
+    let set = shared("corpora/extract/readability");
+    if !set.exists() {
+        eprintln!("skipping: {} not present", set.display());
+        return;
+    }
+    let recs = records(&set.join("html"));
+    let mut judged = 0;
+    let mut right = 0;
+    for rec in &recs {
+        let name = std::path::Path::new(rec["path"].as_str().unwrap())
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let truth: Value = serde_json::from_str(
+            &std::fs::read_to_string(set.join("truth").join(format!("{name}.json"))).unwrap(),
+        )
+        .unwrap();
+        let Some(want) = truth["title"].as_str() else {
+            continue;
+        };
+        judged += 1;
+        let fold = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        if rec["title"].as_str().map(fold) == Some(fold(want)) {
+            right += 1;
+        }
+    }
+    assert_eq!(recs.len(), 72, "every page yields a record");
+    let accuracy = right as f64 / judged as f64;
+    eprintln!("readability title accuracy: {right}/{judged} = {accuracy:.3}");
+    assert!(accuracy >= 0.75, "title accuracy {accuracy:.3}");
+}

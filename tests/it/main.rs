@@ -1,0 +1,8 @@
+//! Integration tests: each drives the real `search` binary on real files.
+
+mod common;
+mod errors;
+mod extract;
+mod index;
+mod json;
+mod query;
