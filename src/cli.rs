@@ -61,6 +61,9 @@ pub struct IndexArgs {
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub location: IndexLocation,
+    /// Rebuild the index from scratch instead of updating it
+    #[arg(long)]
+    pub full: bool,
     /// Print no progress and no per-file warnings (the summary is still printed)
     #[arg(long, short)]
     pub quiet: bool,

@@ -36,7 +36,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     }
     let started = Instant::now();
     let index_path = args.location.path();
-    let mut writer = IndexWriter::open_or_create(&index_path)?;
+    let mut writer = IndexWriter::open_or_create(&index_path, args.full)?;
 
     let mut tally = Tally::default();
     let mut files: Vec<PathBuf> = Vec::new();

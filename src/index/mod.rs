@@ -21,6 +21,28 @@ pub struct OpenIndex {
     pub fields: Fields,
 }
 
+/// Deletes the index at `path` (for a full rebuild). Only a folder holding an
+/// index is touched, and only its non-hidden files.
+pub(crate) fn remove(path: &Path) -> Result<()> {
+    if !path.join(META_FILE).is_file() {
+        return Ok(());
+    }
+    let io = |source| Error::Io {
+        what: "cannot remove the old index in",
+        path: path.to_path_buf(),
+        source,
+    };
+    for entry in std::fs::read_dir(path).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        let is_lock = entry.file_name().to_string_lossy().ends_with(".lock");
+        if entry.file_type().map_err(io)?.is_file() && (!hidden || !is_lock) {
+            std::fs::remove_file(entry.path()).map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
 /// Opens an existing index read-only (never takes the writer lock).
 pub fn open(path: &Path) -> Result<OpenIndex> {
     if !path.join(META_FILE).is_file() {

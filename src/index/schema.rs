@@ -20,6 +20,7 @@ pub const BODY: &str = "body";
 pub const AUTHORS: &str = "authors";
 pub const SOURCE: &str = "source";
 pub const SOURCE_KEY: &str = "source_key";
+pub const AUTHOR_KEY: &str = "author_key";
 pub const DATE: &str = "date";
 pub const URL: &str = "url";
 pub const LANG: &str = "lang";
@@ -40,6 +41,7 @@ pub struct Fields {
     pub authors: Field,
     pub source: Field,
     pub source_key: Field,
+    pub author_key: Field,
     pub date: Field,
     pub url: Field,
     pub lang: Field,
@@ -58,6 +60,7 @@ impl Fields {
             authors: f(AUTHORS)?,
             source: f(SOURCE)?,
             source_key: f(SOURCE_KEY)?,
+            author_key: f(AUTHOR_KEY)?,
             date: f(DATE)?,
             url: f(URL)?,
             lang: f(LANG)?,
@@ -86,6 +89,7 @@ pub fn build_schema() -> Schema {
     b.add_text_field(AUTHORS, text_with(NAME_ANALYZER));
     b.add_text_field(SOURCE, text_with(NAME_ANALYZER));
     b.add_text_field(SOURCE_KEY, STRING | FAST);
+    b.add_text_field(AUTHOR_KEY, STRING | FAST);
     b.add_date_field(
         DATE,
         DateOptions::from(tantivy::schema::INDEXED)

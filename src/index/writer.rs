@@ -29,7 +29,17 @@ pub struct IndexWriter {
 
 impl IndexWriter {
     /// Opens the index at `path`, creating it (and the folder) if there is none.
-    pub fn open_or_create(path: &Path) -> Result<IndexWriter> {
+    ///
+    /// With `full`, the index is emptied in the same commit as the new documents,
+    /// or, if it was made with an incompatible schema, deleted and created anew.
+    pub fn open_or_create(path: &Path, full: bool) -> Result<IndexWriter> {
+        let existing = path.join(META_FILE).is_file();
+        if existing
+            && full
+            && !Index::open_in_dir(path).is_ok_and(|i| Fields::from_schema(&i.schema()).is_some())
+        {
+            super::remove(path)?;
+        }
         let index = if path.join(META_FILE).is_file() {
             Index::open_in_dir(path).map_err(|source| bad(path, source))?
         } else {
@@ -62,11 +72,18 @@ impl IndexWriter {
                 }
                 source => bad(path, source),
             })?;
-        Ok(IndexWriter {
+        let writer = IndexWriter {
             path: path.to_path_buf(),
             writer,
             fields,
-        })
+        };
+        if full {
+            writer
+                .writer
+                .delete_all_documents()
+                .map_err(|source| writer.failed("clearing the index", source))?;
+        }
+        Ok(writer)
     }
 
     /// Adds an article, replacing any earlier version with the same path.
@@ -85,6 +102,7 @@ impl IndexWriter {
         }
         for author in &article.authors {
             document.add_text(f.authors, author);
+            document.add_text(f.author_key, author.to_lowercase());
         }
         if let Some(source) = &article.source {
             document.add_text(f.source, source);

@@ -76,3 +76,49 @@ fn default_index_inside_the_walked_folder_is_skipped() {
     let r = run(env.command().current_dir(&docs).args(["index", "."]));
     assert!(r.stderr.contains("indexed 1 of 1 files"), "{}", r.stderr);
 }
+
+#[test]
+fn full_rebuild_drops_articles_whose_files_are_gone() {
+    let env = TestEnv::new();
+    let docs = env.dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::copy(seeds().join(NYT), docs.join("nyt.txt")).unwrap();
+    std::fs::copy(seeds().join(DW), docs.join("dw.txt")).unwrap();
+    env.index(&docs);
+    assert_eq!(env.query_json("tiktok", &[]).1["total"], 2);
+    std::fs::remove_file(docs.join("dw.txt")).unwrap();
+    let index = env.index_path();
+    let r = env.run(&[
+        "index",
+        docs.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+        "--full",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(hit_files(&env.query_json("tiktok", &[]).1), vec!["nyt.txt"]);
+}
+
+#[test]
+fn a_folder_that_is_not_an_index_is_never_written_into() {
+    let env = TestEnv::new();
+    let other = env.dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("thesis.txt"), "precious").unwrap();
+    let r = env.run(&[
+        "index",
+        seeds().to_str().unwrap(),
+        "--index",
+        other.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("is not empty and holds no index"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(other.join("thesis.txt")).unwrap(),
+        "precious"
+    );
+}
