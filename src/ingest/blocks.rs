@@ -47,6 +47,14 @@ const MAX_LINK_DENSITY: f64 = 0.2;
 pub fn main_content(blocks: Vec<Block>, stopwords: &lang::Stopwords) -> Vec<Block> {
     let classes: Vec<Class> = blocks.iter().map(|b| classify(b, stopwords)).collect();
     let classes = revise(&classes);
+    if !classes.contains(&Class::Good) {
+        // Nothing reads as an article (a short note, a wire brief): keep every
+        // block that is not known chrome rather than lose the document.
+        return blocks
+            .into_iter()
+            .filter(|b| !chrome::is_chrome(&b.text) && b.link_chars * 2 < b.text.len().max(1))
+            .collect();
+    }
     blocks
         .into_iter()
         .zip(classes)

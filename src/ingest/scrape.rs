@@ -44,7 +44,8 @@ const EMBED_HOSTS: &[&str] = &[
 ];
 
 /// Reads metadata from `blocks` and returns it with the cleaned body.
-pub fn scrape(blocks: Vec<Block>) -> Scraped {
+pub fn scrape(mut blocks: Vec<Block>) -> Scraped {
+    let mail = MailHeaders::take(&mut blocks);
     let all_text: String = blocks
         .iter()
         .filter(|b| b.text.chars().count() >= 60)
@@ -72,8 +73,20 @@ pub fn scrape(blocks: Vec<Block>) -> Scraped {
         .map(|(_, d)| d)
         .or_else(|| url.as_deref().and_then(dates::date_from_url));
 
-    let title_at = find_title(&blocks, &stopwords);
-    let title = title_at.map(|i| blocks[i].text.clone());
+    let title_at = if mail.subject.is_some() {
+        None
+    } else {
+        find_title(&blocks, &stopwords)
+    };
+    let title = mail
+        .subject
+        .or_else(|| title_at.map(|i| blocks[i].text.clone()));
+    let authors = if authors.is_empty() {
+        mail.from
+    } else {
+        authors
+    };
+    let date = mail.date.or(date);
 
     let imprint = blocks.iter().find_map(|b| outlet::from_imprint(&b.text));
     let source = match &url {
@@ -114,6 +127,65 @@ pub fn scrape(blocks: Vec<Block>) -> Scraped {
     }
 }
 
+/// Headers of a mail or Usenet post (`From:`, `Subject:`, `Date:`) at the top of a text.
+#[derive(Debug, Default)]
+struct MailHeaders {
+    subject: Option<String>,
+    from: Vec<String>,
+    date: Option<NaiveDate>,
+}
+
+impl MailHeaders {
+    /// Removes the leading header blocks and returns what they said; nothing if there are none.
+    fn take(blocks: &mut Vec<Block>) -> MailHeaders {
+        let is_header = |b: &Block| {
+            b.text.split_once(": ").is_some_and(|(k, _)| {
+                (2..=25).contains(&k.len())
+                    && k.chars().next().is_some_and(char::is_uppercase)
+                    && k.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+            })
+        };
+        let count = blocks.iter().take_while(|b| is_header(b)).count();
+        let headers: Vec<(String, String)> = blocks[..count]
+            .iter()
+            .filter_map(|b| b.text.split_once(": "))
+            .map(|(k, v)| (k.to_ascii_lowercase(), v.trim().to_string()))
+            .collect();
+        let get = |key: &str| {
+            headers
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+        };
+        if get("from").is_none() || (get("subject").is_none() && get("newsgroups").is_none()) {
+            return MailHeaders::default();
+        }
+        blocks.drain(..count);
+        MailHeaders {
+            subject: get("subject").filter(|s| !s.is_empty()),
+            from: get("from")
+                .map(|f| mail_name(&f))
+                .into_iter()
+                .flatten()
+                .collect(),
+            date: get("date").as_deref().and_then(dates::parse_date),
+        }
+    }
+}
+
+/// `jane@x.org (Jane Doe)` or `Jane Doe <jane@x.org>` → `Jane Doe`.
+fn mail_name(from: &str) -> Option<String> {
+    let name = if let (Some(open), Some(close)) = (from.find('('), from.rfind(')')) {
+        &from[open + 1..close.max(open + 1)]
+    } else if let Some(lt) = from.find('<') {
+        &from[..lt]
+    } else {
+        return None;
+    };
+    let name = name.trim().trim_matches('"').trim();
+    byline::is_name(name).then(|| name.to_string())
+}
+
 /// The headline: the first level-1 heading, else the last headline-like block before the prose starts.
 fn find_title(blocks: &[Block], stopwords: &lang::Stopwords) -> Option<usize> {
     if let Some(i) = blocks
@@ -124,11 +196,18 @@ fn find_title(blocks: &[Block], stopwords: &lang::Stopwords) -> Option<usize> {
     }
     let prose_at = blocks
         .iter()
-        .position(|b| b.text.chars().count() >= PROSE_CHARS && stopwords.density(&b.text) >= 0.25)
-        .unwrap_or(blocks.len().min(HEAD_BLOCKS));
-    blocks[..prose_at]
-        .iter()
-        .rposition(|b| b.link_chars == 0 && is_headline(&b.text))
+        .position(|b| b.text.chars().count() >= PROSE_CHARS && stopwords.density(&b.text) >= 0.25);
+    let candidate = |b: &Block| b.link_chars == 0 && is_headline(&b.text);
+    let Some(prose_at) = prose_at else {
+        // No prose to anchor on (a wire brief, a table): the headline opens the text.
+        return blocks.iter().take(5).position(candidate);
+    };
+    let last = blocks[..prose_at].iter().rposition(candidate)?;
+    // A headline is often followed by a longer standfirst that also reads like one.
+    let has_standfirst = last > 0
+        && candidate(&blocks[last - 1])
+        && blocks[last - 1].text.len() < blocks[last].text.len();
+    Some(if has_standfirst { last - 1 } else { last })
 }
 
 fn is_headline(text: &str) -> bool {

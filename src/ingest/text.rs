@@ -22,7 +22,7 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
         let line = line.trim();
         if line.is_empty() {
             flush(&mut paragraph);
-        } else if wrapped {
+        } else if wrapped && !starts_own_line(line) {
             paragraph.push(line);
         } else {
             paragraph.push(line);
@@ -31,6 +31,17 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
     }
     flush(&mut paragraph);
     blocks
+}
+
+/// Lines that stand alone even in wrapped text: list items, quoted lines, mail headers.
+fn starts_own_line(line: &str) -> bool {
+    line.starts_with(['-', '*', '•', '>', '|'])
+        || line.split_once(": ").is_some_and(|(k, _)| {
+            !k.is_empty()
+                && k.len() <= 25
+                && !k.contains(' ')
+                && k.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// A block from one line; a bare URL counts as all link.
@@ -55,22 +66,24 @@ pub fn is_bare_url(s: &str) -> bool {
         && !s.contains(char::is_whitespace)
 }
 
-/// Hard-wrapped text has most long lines ending near one width and no very long lines.
+/// Hard-wrapped text (mail, pandoc, Usenet) has no long lines and enough lines
+/// near its wrap width; a scrape keeps a paragraph per line, often far longer.
 fn is_hard_wrapped(text: &str) -> bool {
-    let lengths: Vec<usize> = text
+    let mut lengths: Vec<usize> = text
         .lines()
         .map(|l| l.trim_end().chars().count())
         .filter(|&n| n > 0)
         .collect();
-    if lengths.len() < 10 {
+    if lengths.len() < 4 {
         return false;
     }
-    let max = *lengths.iter().max().unwrap_or(&0);
-    if max > 100 {
+    lengths.sort_unstable();
+    let width = lengths[lengths.len() * 95 / 100];
+    if !(40..=100).contains(&width) {
         return false;
     }
-    let near_width = lengths.iter().filter(|&&n| n + 15 >= max).count();
-    near_width * 2 >= lengths.len()
+    let near_width = lengths.iter().filter(|&&n| n * 10 >= width * 6).count();
+    near_width * 10 >= lengths.len() * 3
 }
 
 #[cfg(test)]

@@ -230,3 +230,57 @@ fn readability_corpus_titles_match_truth() {
     eprintln!("readability title accuracy: {right}/{judged} = {accuracy:.3}");
     assert!(accuracy >= 0.75, "title accuracy {accuracy:.3}");
 }
+
+/// Title and "nothing lost" on the BBC and Reuters parts of news-bench (plain-text files
+/// whose first line is the headline): unpacked from the shared tarball into a temp folder.
+#[test]
+fn news_bench_plain_text_titles() {
+    let tarball = shared("corpora/news-bench.tar.xz");
+    if !tarball.exists() {
+        eprintln!("skipping: {} not present", tarball.display());
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("tar")
+        .args([
+            "-xJf",
+            tarball.to_str().unwrap(),
+            "-C",
+            tmp.path().to_str().unwrap(),
+        ])
+        .args(["news-bench/news-bench.jsonl", "news-bench/docs/bbc"])
+        .status()
+        .expect("tar");
+    assert!(status.success());
+    let root = tmp.path().join("news-bench");
+    let mut truth = std::collections::HashMap::new();
+    for line in std::fs::read_to_string(root.join("news-bench.jsonl"))
+        .unwrap()
+        .lines()
+    {
+        let r: Value = serde_json::from_str(line).unwrap();
+        truth.insert(root.join(r["path"].as_str().unwrap()), r);
+    }
+    let recs = records(&root.join("docs/bbc"));
+    assert_eq!(recs.len(), 2225, "every BBC article yields a record");
+    let fold = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let right = recs
+        .iter()
+        .filter(|r| {
+            let t = &truth[&std::path::PathBuf::from(r["path"].as_str().unwrap())];
+            r["title"].as_str().map(fold) == t["title"].as_str().map(fold)
+        })
+        .count();
+    let accuracy = right as f64 / recs.len() as f64;
+    eprintln!(
+        "news-bench bbc title accuracy: {right}/{} = {accuracy:.3}",
+        recs.len()
+    );
+    assert!(accuracy >= 0.98, "title accuracy {accuracy:.3}");
+    assert!(recs.iter().all(|r| r["words"].as_u64().unwrap() > 20));
+}
