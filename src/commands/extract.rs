@@ -3,18 +3,14 @@
 use std::io::Write;
 
 use crate::cli::ExtractArgs;
-use crate::error::{Error, ExitStatus, Result};
+use crate::error::{ExitStatus, Result};
 use crate::ingest::{self, Entry};
 use crate::output::{self, Format};
 
 /// Runs `search extract`. Files that yield no article get a warning; the exit
 /// status is an error only when no file yielded one.
 pub fn run(args: &ExtractArgs) -> Result<ExitStatus> {
-    for input in &args.inputs {
-        if !input.exists() {
-            return Err(Error::NoSuchInput(input.clone()));
-        }
-    }
+    super::ensure_inputs_exist(&args.inputs)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut printed = 0usize;

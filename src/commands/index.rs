@@ -8,7 +8,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use crate::cli::IndexArgs;
-use crate::error::{Error, ExitStatus, Result};
+use crate::error::{ExitStatus, Result};
 use crate::index::IndexWriter;
 use crate::ingest::{self, Entry, IngestError, Ingested};
 
@@ -29,11 +29,7 @@ struct Tally {
 
 /// Runs `search index`.
 pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
-    for input in &args.inputs {
-        if !input.exists() {
-            return Err(Error::NoSuchInput(input.clone()));
-        }
-    }
+    super::ensure_inputs_exist(&args.inputs)?;
     let started = Instant::now();
     let index_path = args.location.path();
     let mut writer = IndexWriter::open_or_create(&index_path, args.full)?;

@@ -3,3 +3,15 @@
 pub mod extract;
 pub mod index;
 pub mod query;
+
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
+
+/// Fails the whole command when an input folder or file does not exist.
+fn ensure_inputs_exist(inputs: &[PathBuf]) -> Result<()> {
+    match inputs.iter().find(|p| !p.exists()) {
+        Some(missing) => Err(Error::NoSuchInput(missing.clone())),
+        None => Ok(()),
+    }
+}

@@ -70,6 +70,10 @@ impl Compiler {
             Expr::Term { scope, text } | Expr::Phrase { scope, text } if *scope == Scope::Date => {
                 date_query(self.fields.date, text)?
             }
+            Expr::Term {
+                scope: Scope::Default,
+                text,
+            } if text == "*" => Box::new(AllQuery),
             Expr::Term { scope, text } | Expr::Phrase { scope, text } => self.words(*scope, text),
             Expr::And(items) => {
                 let mut clauses = Vec::new();

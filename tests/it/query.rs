@@ -152,6 +152,11 @@ fn boolean_syntax() {
         1,
         "phrase order matters"
     );
+    assert_eq!(env.query_json("*", &[]).1["total"], 3);
+    assert_eq!(
+        hit_files(&env.query_json("* -tiktok OR fargo", &[]).1).len(),
+        2
+    );
     // Stemming and folding: `employee` matches `employees`.
     assert_eq!(env.query_json("employee", &[]).1["total"], 3);
 }
