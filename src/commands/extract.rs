@@ -12,7 +12,7 @@ use crate::output::{self, Format};
 pub fn run(args: &ExtractArgs) -> Result<ExitStatus> {
     super::ensure_inputs_exist(&args.inputs)?;
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     let mut printed = 0usize;
     let mut failed = 0usize;
     let mut records = Vec::new();

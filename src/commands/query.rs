@@ -29,7 +29,7 @@ pub fn run(args: &QueryArgs) -> Result<ExitStatus> {
     let results = query::search(&open, &request)?;
 
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
         Format::Text => {
             let style = match args.color {

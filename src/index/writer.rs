@@ -134,9 +134,23 @@ impl IndexWriter {
         Ok(())
     }
 
-    /// Commits, waits for background merges, and releases the lock.
+    /// Commits, merges the index into one segment, waits for merges, and releases the lock.
+    ///
+    /// One segment means one set of files for each `search query` process to open,
+    /// which is most of a query's cost on a CLI.
     pub fn finish(mut self) -> Result<()> {
         self.commit()?;
+        let segments = self
+            .writer
+            .index()
+            .searchable_segment_ids()
+            .map_err(|source| self.failed("listing segments", source))?;
+        if segments.len() > 1 {
+            self.writer
+                .merge(&segments)
+                .wait()
+                .map_err(|source| self.failed("merging segments", source))?;
+        }
         let path = self.path.clone();
         self.writer
             .wait_merging_threads()
