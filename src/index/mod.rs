@@ -16,6 +16,8 @@ use crate::error::{Error, Result};
 
 /// An index opened for reading.
 pub struct OpenIndex {
+    /// Where the index lives, for error messages.
+    pub path: std::path::PathBuf,
     pub index: Index,
     pub reader: IndexReader,
     pub fields: Fields,
@@ -66,6 +68,7 @@ pub fn open(path: &Path) -> Result<OpenIndex> {
             source,
         })?;
     Ok(OpenIndex {
+        path: path.to_path_buf(),
         index,
         reader,
         fields,

@@ -146,14 +146,14 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*)?(?:by\s+)?([\p{Lu}][\p{L}&.' ]{1,60}?)(?:\s*,?\s+(?:Company|Co\.|Inc\.?|Ltd\.?|LLC|GmbH|Corp\.?|Corporation|plc|AG|SE|S\.A\.|Group|Media Group))?\s*(?:\.|$|,|\s+All\s+rights|\s*\|)").unwrap()
 });
 static SITE_NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Videos|Photos|More) (?:by|from) ([\p{Lu}][\p{L}]+)$|^Skip to more ([\p{Lu}][\p{L}]+) sites$|^(?:\d+\.\s*)?Skip to more ([\p{Lu}][\p{L}]+) sites$").unwrap()
+    Regex::new(r"^(?:Videos|Photos|More) (?:by|from) ([\p{Lu}][\p{L}]+)$|^(?:\d+\.\s*)?Skip to more ([\p{Lu}][\p{L}]+) sites$").unwrap()
 });
 
 /// The outlet an imprint line names: `© 2020 The New York Times Company`, `Videos by VICE`.
 pub fn from_imprint(line: &str) -> Option<String> {
     let line = line.trim();
     if let Some(c) = SITE_NAME_LINE.captures(line) {
-        let name = c.get(1).or(c.get(2)).or(c.get(3))?.as_str();
+        let name = c.get(1).or(c.get(2))?.as_str();
         return Some(canonical_name(name));
     }
     if line.chars().count() > 120 {

@@ -80,7 +80,7 @@ pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
     let searcher = open.reader.searcher();
     let wanted = request.limit.saturating_add(request.offset);
     let failed = |source| Error::Index {
-        path: Default::default(),
+        path: open.path.clone(),
         what: "search",
         source,
     };
@@ -121,7 +121,7 @@ pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
         .take(request.limit)
         .enumerate()
         .map(|(i, (score, addr))| {
-            let doc = load(&searcher, addr)?;
+            let doc = load(&searcher, addr, open)?;
             let body = first_text(&doc, open.fields.body).unwrap_or_default();
             let snippet = snippet::make_snippet(&body, &compiled.highlight_terms, &mut analyzer);
             Ok(to_hit(
@@ -140,9 +140,9 @@ pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
     })
 }
 
-fn load(searcher: &Searcher, addr: DocAddress) -> Result<TantivyDocument> {
+fn load(searcher: &Searcher, addr: DocAddress, open: &OpenIndex) -> Result<TantivyDocument> {
     searcher.doc(addr).map_err(|source| Error::Index {
-        path: Default::default(),
+        path: open.path.clone(),
         what: "reading a stored document",
         source,
     })
