@@ -52,7 +52,7 @@ pub fn main_content(blocks: Vec<Block>, stopwords: &lang::Stopwords) -> Vec<Bloc
         // block that is not known chrome rather than lose the document.
         return blocks
             .into_iter()
-            .filter(|b| !chrome::is_chrome(&b.text) && b.link_chars * 2 < b.text.len().max(1))
+            .filter(|b| !chrome::is_chrome(&b.text) && b.link_density() < 0.5)
             .collect();
     }
     blocks

@@ -7,6 +7,7 @@ use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 use serde_json::Value;
 
+use super::markdown::collapse;
 use super::scrape::Scraped;
 use super::{blocks, byline, chrome, dates, lang, outlet, text};
 
@@ -97,7 +98,7 @@ fn fallback_body(html: &str) -> String {
 /// One paragraph per non-empty line, chrome lines dropped, separated by blank lines.
 fn paragraphs(text: &str) -> String {
     text.lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(collapse)
         .filter(|l| !l.is_empty() && !chrome::is_chrome(l))
         .collect::<Vec<_>>()
         .join("\n\n")
@@ -126,7 +127,7 @@ fn read_meta(doc: &Document) -> HtmlMeta {
         })
         .or_else(|| non_empty(doc.select("head title").first().text().to_string()))
         .or_else(|| non_empty(doc.select("h1").first().text().to_string()))
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+        .map(|t| collapse(&t));
 
     let date = ["datePublished", "dateCreated", "uploadDate"]
         .iter()
@@ -195,7 +196,7 @@ fn read_meta(doc: &Document) -> HtmlMeta {
             let names: Vec<String> = found
                 .iter()
                 .flat_map(|n| {
-                    let t = n.text().split_whitespace().collect::<Vec<_>>().join(" ");
+                    let t = collapse(&n.text());
                     byline::parse_byline_line(&t).unwrap_or_else(|| byline::split_names(&t))
                 })
                 .collect();
@@ -205,7 +206,6 @@ fn read_meta(doc: &Document) -> HtmlMeta {
             }
         }
     }
-    authors.dedup();
     let mut seen = std::collections::HashSet::new();
     authors.retain(|a| seen.insert(a.to_lowercase()));
 
@@ -345,7 +345,7 @@ fn names_of(v: &Value) -> Vec<String> {
 
 /// Drops a ` | Site`, ` - Site` or `Site: ` part from a title.
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = collapse(title);
     let site = site.map(|s| s.to_lowercase());
     for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
         let parts: Vec<&str> = title.split(sep).collect();

@@ -58,6 +58,8 @@ fn wells_fargo_finds_nyt_and_dw_with_highlights() {
 fn chrome_is_not_searchable() {
     let env = seeded();
     for q in [
+        "Continue reading",
+        "Skip to content",
         "\"Continue reading\"",
         "\"Skip to content\"",
         "Advertisement",
