@@ -62,8 +62,14 @@ pub struct IndexArgs {
     #[command(flatten)]
     pub location: IndexLocation,
     /// Rebuild the index from scratch instead of updating it
+    ///
+    /// Without it, only new and changed files are cleaned, and articles whose
+    /// files are gone are removed.
     #[arg(long)]
     pub full: bool,
+    /// Follow symlinks to files and folders (loops are detected and reported)
+    #[arg(long, short = 'L')]
+    pub follow: bool,
     /// Print no progress and no per-file warnings (the summary is still printed)
     #[arg(long, short)]
     pub quiet: bool,
@@ -127,6 +133,9 @@ pub struct ExtractArgs {
     /// Files or folders to extract
     #[arg(required = true, value_name = "PATH")]
     pub inputs: Vec<PathBuf>,
+    /// Follow symlinks to files and folders
+    #[arg(long, short = 'L')]
+    pub follow: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     pub format: Format,

@@ -51,6 +51,8 @@ pub struct Article {
     pub lang: Option<String>,
     /// Number of words in the body.
     pub words: u64,
+    /// Hash of the file's bytes (xxh3-128, hex): equal for exact copies under other paths.
+    pub hash: String,
     /// Readable text: paragraphs separated by blank lines, no markup or site chrome.
     pub body: String,
 }

@@ -15,6 +15,8 @@ pub enum ExitStatus {
     NoHits = 1,
     /// The command failed.
     Error = 2,
+    /// Stopped by Ctrl-C (or SIGTERM) after saving what was done, as shells report SIGINT.
+    Interrupted = 130,
 }
 
 /// Accepted date forms, shown whenever a date does not parse.
@@ -38,6 +40,9 @@ pub enum Error {
         path: PathBuf,
         source: tantivy::TantivyError,
     },
+    /// The index was made by another version of `search` (another schema).
+    #[error("the index at {} was made by {found} version of `search`", path.display())]
+    IndexVersion { path: PathBuf, found: String },
     /// A tantivy operation failed on an index that opened fine.
     #[error("index at {}: {what}: {source}", path.display())]
     Index {
@@ -81,7 +86,7 @@ impl Error {
             Error::IndexBusy(_) => {
                 Some("wait for the other `search index` to finish; queries still work".into())
             }
-            Error::BadIndex { .. } => {
+            Error::BadIndex { .. } | Error::IndexVersion { .. } => {
                 Some("rebuild it with `search index --full DIR`, or remove the folder".into())
             }
             Error::UnknownField { .. } => Some(format!(

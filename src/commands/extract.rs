@@ -4,7 +4,7 @@ use std::io::Write;
 
 use crate::cli::ExtractArgs;
 use crate::error::{ExitStatus, Result};
-use crate::ingest::{self, Entry};
+use crate::ingest::{self, Entry, SkipReason, WalkOptions};
 use crate::output::{self, Format};
 
 /// Runs `search extract`. Files that yield no article get a warning; the exit
@@ -16,9 +16,21 @@ pub fn run(args: &ExtractArgs) -> Result<ExitStatus> {
     let mut printed = 0usize;
     let mut failed = 0usize;
     let mut records = Vec::new();
-    for entry in ingest::walk(&args.inputs, None) {
-        let Entry::File(path) = entry else { continue };
-        match ingest::read_article(&path) {
+    let options = WalkOptions {
+        exclude: None,
+        follow: args.follow,
+    };
+    for entry in ingest::walk(&args.inputs, options) {
+        let file = match entry {
+            Entry::File(file) => file,
+            Entry::Skipped { path, reason, .. } => {
+                if reason != SkipReason::NotArticle {
+                    let _ = writeln!(std::io::stderr(), "warning: {}: {reason}", path.display());
+                }
+                continue;
+            }
+        };
+        match ingest::read_article(&file) {
             Ok(ingested) => {
                 printed += 1;
                 match args.format {
@@ -29,7 +41,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitStatus> {
             }
             Err(err) => {
                 failed += 1;
-                let _ = writeln!(std::io::stderr(), "warning: {}: {err}", path.display());
+                let _ = writeln!(std::io::stderr(), "warning: {}: {err}", file.path.display());
             }
         }
     }

@@ -1,30 +1,65 @@
-//! `search index`: walk → clean (two threads) → upsert → commit, then a summary on stderr.
+//! `search index`: walk → compare with the index → clean what changed (two
+//! threads) → upsert/remove → commit, then a summary on stderr.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use crate::cli::IndexArgs;
 use crate::error::{ExitStatus, Result};
-use crate::index::IndexWriter;
-use crate::ingest::{self, Entry, IngestError, Ingested};
+use crate::index::{IndexWriter, Stamp};
+use crate::ingest::{self, Candidate, Entry, IngestError, Ingested, SkipReason, WalkOptions};
 
 /// Cleaning threads: extraction costs far more than indexing, so it gets the cores.
 const CLEANERS: usize = 2;
-/// Commit this often so an interrupted run loses little.
-const COMMIT_EVERY: usize = 10_000;
-/// Show a progress line only for runs with at least this many files.
+/// Commit after this many changed documents …
+const COMMIT_EVERY_DOCS: usize = 10_000;
+/// … or this long since the last commit, so an interrupted run loses little.
+const COMMIT_EVERY: Duration = Duration::from_secs(60);
+/// Show a progress line only for runs with at least this many files to clean.
 const PROGRESS_MIN_FILES: usize = 500;
+
+/// Set by Ctrl-C / SIGTERM: stop cleaning, commit what is done, exit.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 /// Counts reported in the summary.
 #[derive(Debug, Default)]
 struct Tally {
-    seen: usize,
-    indexed: usize,
+    added: usize,
+    updated: usize,
+    removed: usize,
+    unchanged: usize,
     skipped: BTreeMap<&'static str, usize>,
+}
+
+impl Tally {
+    fn skip(&mut self, reason: &'static str) {
+        *self.skipped.entry(reason).or_default() += 1;
+    }
+
+    fn changed(&self) -> usize {
+        self.added + self.updated + self.removed
+    }
+
+    fn summary(&self) -> String {
+        let skipped: usize = self.skipped.values().sum();
+        let mut line = format!(
+            "added {}, updated {}, removed {}, unchanged {}, skipped {skipped}",
+            self.added, self.updated, self.removed, self.unchanged
+        );
+        if skipped > 0 {
+            let reasons: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|(reason, n)| format!("{reason} {n}"))
+                .collect();
+            line.push_str(&format!(" ({})", reasons.join(", ")));
+        }
+        line
+    }
 }
 
 /// Runs `search index`.
@@ -33,67 +68,129 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     let started = Instant::now();
     let index_path = args.location.path();
     let mut writer = IndexWriter::open_or_create(&index_path, args.full)?;
+    // A second Ctrl-C while the first is being handled quits at once: every
+    // commit is atomic, so that only loses the work since the last commit.
+    let _ = ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            std::process::exit(ExitStatus::Interrupted as i32);
+        }
+    });
+
+    let roots = ingest::roots(&args.inputs);
+    writer.add_roots(&roots);
+    let known = if args.full {
+        HashMap::new()
+    } else {
+        writer.known_files()?
+    };
 
     let mut tally = Tally::default();
-    let mut files: Vec<PathBuf> = Vec::new();
-    for entry in ingest::walk(&args.inputs, Some(&index_path)) {
-        tally.seen += 1;
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut to_clean: Vec<Candidate> = Vec::new();
+    let options = WalkOptions {
+        exclude: Some(&index_path),
+        follow: args.follow,
+    };
+    for entry in ingest::walk(&args.inputs, options) {
         match entry {
-            Entry::File(path) => files.push(path),
-            Entry::Skipped { path, reason } => {
-                *tally.skipped.entry("not an article").or_default() += 1;
-                if !args.quiet && reason != "not an article file type" {
-                    eprintln!("warning: {}: {reason}", path.display());
+            Entry::File(file) => {
+                seen.insert(file.key.clone());
+                match known.get(&file.key) {
+                    Some(stamp) if stamp.size == file.size && stamp.mtime == file.mtime => {
+                        tally.unchanged += 1
+                    }
+                    _ => to_clean.push(file),
                 }
             }
+            Entry::Skipped { path, key, reason } => {
+                tally.skip(reason.label());
+                if !args.quiet && reason != SkipReason::NotArticle {
+                    eprintln!("warning: {}: {reason}", path.display());
+                }
+                let Some(key) = key else { continue };
+                // A file that can no longer be read keeps its article; one that
+                // is no longer an article file loses it.
+                if known.contains_key(&key) && !matches!(reason, SkipReason::Unwalkable(_)) {
+                    writer.remove(&key);
+                    tally.removed += 1;
+                }
+                seen.insert(key);
+            }
+        }
+    }
+    for path in known.keys() {
+        if !seen.contains(path) && under_roots(path, &roots) && is_gone(path) {
+            writer.remove(path);
+            tally.removed += 1;
         }
     }
 
     let progress =
-        !args.quiet && std::io::stderr().is_terminal() && files.len() >= PROGRESS_MIN_FILES;
+        !args.quiet && std::io::stderr().is_terminal() && to_clean.len() >= PROGRESS_MIN_FILES;
     let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::sync_channel::<(PathBuf, std::result::Result<Ingested, IngestError>)>(256);
+    type Cleaned = (usize, std::result::Result<Ingested, IngestError>);
+    let (tx, rx) = mpsc::sync_channel::<Cleaned>(256);
     let outcome = std::thread::scope(|scope| -> Result<()> {
         for _ in 0..CLEANERS {
-            let (tx, files, next) = (tx.clone(), &files, &next);
-            scope.spawn(move || {
-                while let Some(path) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let result = ingest::read_article(path);
-                    if tx.send((path.clone(), result)).is_err() {
-                        break;
-                    }
+            let (tx, files, next) = (tx.clone(), &to_clean, &next);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(file) = files.get(i) else { break };
+                if INTERRUPTED.load(Ordering::Relaxed)
+                    || tx.send((i, ingest::read_article(file))).is_err()
+                {
+                    break;
                 }
             });
         }
         drop(tx);
         let mut last_progress = Instant::now();
-        let mut done = 0usize;
-        for (path, result) in rx {
-            done += 1;
+        let mut last_commit = Instant::now();
+        let mut changed_since_commit = 0usize;
+        for (done, (i, result)) in rx.into_iter().enumerate() {
+            if INTERRUPTED.load(Ordering::Relaxed) {
+                break;
+            }
+            let file = &to_clean[i];
+            let old = known.get(&file.key);
             match result {
                 Ok(ingested) => {
                     if ingested.truncated && !args.quiet {
                         eprintln!(
                             "warning: {}: larger than {} MiB, only the start was indexed",
-                            path.display(),
+                            file.path.display(),
                             ingest::MAX_BYTES / (1024 * 1024)
                         );
                     }
-                    writer.upsert(&ingested.article)?;
-                    tally.indexed += 1;
-                    if tally.indexed % COMMIT_EVERY == 0 {
-                        writer.commit()?;
+                    writer.upsert(&ingested.article, file.size, file.mtime)?;
+                    match old {
+                        None => tally.added += 1,
+                        // Touched but not changed: stored again only to refresh the stamp.
+                        Some(Stamp { hash, .. }) if *hash == ingested.article.hash => {
+                            tally.unchanged += 1
+                        }
+                        Some(_) => tally.updated += 1,
                     }
                 }
                 Err(err) => {
-                    *tally.skipped.entry(err.reason()).or_default() += 1;
+                    tally.skip(err.reason());
                     if !args.quiet {
-                        eprintln!("warning: {}: {err}", path.display());
+                        eprintln!("warning: {}: {err}", file.path.display());
+                    }
+                    if old.is_some() && !matches!(err, IngestError::Io(_)) {
+                        writer.remove(&file.key);
+                        tally.removed += 1;
                     }
                 }
             }
+            changed_since_commit += 1;
+            if changed_since_commit >= COMMIT_EVERY_DOCS || last_commit.elapsed() > COMMIT_EVERY {
+                writer.commit()?;
+                changed_since_commit = 0;
+                last_commit = Instant::now();
+            }
             if progress && last_progress.elapsed() > Duration::from_millis(200) {
-                eprint!("\r{done}/{} files", files.len());
+                eprint!("\r{}/{} files", done + 1, to_clean.len());
                 last_progress = Instant::now();
             }
         }
@@ -104,25 +201,48 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     });
     // Stop the cleaners early on a failure: they see the closed channel.
     outcome?;
-    writer.finish()?;
 
-    let skipped: usize = tally.skipped.values().sum();
-    let mut summary = format!(
-        "indexed {} of {} files into {} in {:.2}s",
-        tally.indexed,
-        tally.seen,
+    let mut err = std::io::stderr();
+    if INTERRUPTED.load(Ordering::SeqCst) {
+        writer.commit()?;
+        let _ = writeln!(
+            err,
+            "interrupted: saved {}; run the same command again to finish",
+            tally.summary()
+        );
+        return Ok(ExitStatus::Interrupted);
+    }
+    if tally.changed() > 0 || args.full {
+        writer.finish()?;
+    } else {
+        writer.commit()?;
+    }
+    let _ = writeln!(
+        err,
+        "{} into {} in {:.2}s",
+        tally.summary(),
         index_path.display(),
         started.elapsed().as_secs_f64()
     );
-    if skipped > 0 {
-        let reasons: Vec<String> = tally
-            .skipped
-            .iter()
-            .map(|(reason, n)| format!("{reason} {n}"))
-            .collect();
-        summary.push_str(&format!("; skipped {skipped} ({})", reasons.join(", ")));
-    }
-    let mut err = std::io::stderr();
-    let _ = writeln!(err, "{summary}");
     Ok(ExitStatus::Success)
+}
+
+/// Whether `path` is one of `roots` or inside one of them.
+fn under_roots(path: &str, roots: &[String]) -> bool {
+    roots.iter().any(|root| {
+        path == root
+            || (root.ends_with(std::path::MAIN_SEPARATOR) && path.starts_with(root.as_str()))
+            || path
+                .strip_prefix(root.as_str())
+                .is_some_and(|rest| rest.starts_with(std::path::MAIN_SEPARATOR))
+    })
+}
+
+/// Whether the file behind an indexed path no longer exists. An unreadable or
+/// unlisted file is not gone: its article stays until it is really deleted.
+fn is_gone(path: &str) -> bool {
+    matches!(
+        std::fs::symlink_metadata(Path::new(path)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound
+    )
 }

@@ -10,7 +10,9 @@ use std::path::Path;
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
 pub use schema::Fields;
-pub use writer::{IndexWriter, META_FILE};
+pub use writer::{IndexWriter, Stamp, META_FILE};
+
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
@@ -21,6 +23,47 @@ pub struct OpenIndex {
     pub index: Index,
     pub reader: IndexReader,
     pub fields: Fields,
+    /// What the last commit recorded.
+    pub payload: Payload,
+}
+
+/// What every commit records beside the segments (tantivy's commit payload).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Payload {
+    /// `schema::SCHEMA_VERSION` of the binary that made the commit.
+    #[serde(default)]
+    pub schema_version: u32,
+    /// Every input folder ever indexed into this index, absolute.
+    #[serde(default)]
+    pub roots: Vec<String>,
+    /// When the last commit was made (RFC 3339).
+    #[serde(default)]
+    pub indexed_at: Option<String>,
+}
+
+/// Checks that `index` was made by this version's schema; returns its fields
+/// and its last payload. An index with no payload yet (killed before its first
+/// commit) is fine if its fields are ours.
+pub(crate) fn check_version(index: &Index, path: &Path) -> Result<(Fields, Payload)> {
+    let version_error = |found: &str| Error::IndexVersion {
+        path: path.to_path_buf(),
+        found: found.to_string(),
+    };
+    let payload: Payload = match index.load_metas() {
+        Ok(meta) => match meta.payload {
+            Some(text) => serde_json::from_str(&text).map_err(|_| version_error("an unknown"))?,
+            None => Payload::default(),
+        },
+        Err(source) => return Err(writer::bad(path, source)),
+    };
+    if payload.schema_version > schema::SCHEMA_VERSION {
+        return Err(version_error("a newer"));
+    }
+    let fields = Fields::from_schema(&index.schema()).ok_or_else(|| version_error("an older"))?;
+    if payload.schema_version != 0 && payload.schema_version < schema::SCHEMA_VERSION {
+        return Err(version_error("an older"));
+    }
+    Ok((fields, payload))
 }
 
 /// Deletes the index at `path` (for a full rebuild). Only a folder holding an
@@ -55,10 +98,7 @@ pub fn open(path: &Path) -> Result<OpenIndex> {
         source,
     })?;
     schema::register_analyzers(&index);
-    let fields = Fields::from_schema(&index.schema()).ok_or_else(|| Error::BadIndex {
-        path: path.to_path_buf(),
-        source: tantivy::TantivyError::SchemaError("not an index made by `search`".into()),
-    })?;
+    let (fields, payload) = check_version(&index, path)?;
     let reader = index
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)
@@ -72,5 +112,6 @@ pub fn open(path: &Path) -> Result<OpenIndex> {
         index,
         reader,
         fields,
+        payload,
     })
 }

@@ -25,6 +25,13 @@ pub const DATE: &str = "date";
 pub const URL: &str = "url";
 pub const LANG: &str = "lang";
 pub const WORDS: &str = "words";
+pub const HASH: &str = "hash";
+pub const SIZE: &str = "size";
+pub const MTIME: &str = "mtime";
+
+/// Bumped whenever the schema or the analyzers change, so an index made by
+/// another version is rebuilt instead of silently misread. Kept in the commit payload.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Stemmed, folded prose analyzer for title and body.
 pub const NEWS_ANALYZER: &str = "news";
@@ -46,6 +53,9 @@ pub struct Fields {
     pub url: Field,
     pub lang: Field,
     pub words: Field,
+    pub hash: Field,
+    pub size: Field,
+    pub mtime: Field,
 }
 
 impl Fields {
@@ -65,6 +75,9 @@ impl Fields {
             url: f(URL)?,
             lang: f(LANG)?,
             words: f(WORDS)?,
+            hash: f(HASH)?,
+            size: f(SIZE)?,
+            mtime: f(MTIME)?,
         })
     }
 }
@@ -82,7 +95,7 @@ fn text_with(analyzer: &str) -> TextOptions {
 /// Builds the schema every index is created with.
 pub fn build_schema() -> Schema {
     let mut b = Schema::builder();
-    b.add_text_field(PATH, STRING | STORED);
+    b.add_text_field(PATH, STRING | STORED | FAST);
     b.add_text_field(KIND, STRING | STORED);
     b.add_text_field(TITLE, text_with(NEWS_ANALYZER));
     b.add_text_field(BODY, text_with(NEWS_ANALYZER));
@@ -100,6 +113,10 @@ pub fn build_schema() -> Schema {
     b.add_text_field(URL, STORED);
     b.add_text_field(LANG, STRING | STORED | FAST);
     b.add_u64_field(WORDS, STORED | FAST);
+    // The file's stamp, for incremental runs: size and mtime first, hash to confirm.
+    b.add_text_field(HASH, STRING | STORED | FAST);
+    b.add_u64_field(SIZE, FAST);
+    b.add_i64_field(MTIME, FAST);
     b.build()
 }
 

@@ -1,8 +1,10 @@
 //! Writing articles: create or open the index, upsert by path, commit.
 //!
 //! `path` is the unique key: re-indexing a file deletes its old document in the
-//! same commit, so a folder indexed twice holds each article once.
+//! same commit, so a folder indexed twice holds each article once. Every commit
+//! is atomic (tantivy swaps `meta.json`), so a killed run leaves the last commit.
 
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use tantivy::directory::error::LockError;
@@ -10,7 +12,8 @@ use tantivy::schema::Term;
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{doc, DateTime, Index, IndexSettings, TantivyDocument, TantivyError};
 
-use super::schema::{self, Fields};
+use super::schema::{self, Fields, SCHEMA_VERSION};
+use super::{check_version, Payload};
 use crate::document::Article;
 use crate::error::{Error, Result};
 
@@ -25,6 +28,16 @@ pub struct IndexWriter {
     path: PathBuf,
     writer: tantivy::IndexWriter,
     fields: Fields,
+    payload: Payload,
+}
+
+/// What the index knows of a file: enough to tell whether it changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    pub size: u64,
+    /// Nanoseconds since the epoch.
+    pub mtime: i64,
+    pub hash: String,
 }
 
 impl IndexWriter {
@@ -36,7 +49,7 @@ impl IndexWriter {
         let existing = path.join(META_FILE).is_file();
         if existing
             && full
-            && !Index::open_in_dir(path).is_ok_and(|i| Fields::from_schema(&i.schema()).is_some())
+            && !Index::open_in_dir(path).is_ok_and(|i| check_version(&i, path).is_ok())
         {
             super::remove(path)?;
         }
@@ -58,12 +71,7 @@ impl IndexWriter {
                 .map_err(|source| bad(path, source))?
         };
         schema::register_analyzers(&index);
-        let fields = Fields::from_schema(&index.schema()).ok_or_else(|| {
-            bad(
-                path,
-                TantivyError::SchemaError("not an index made by this version of `search`".into()),
-            )
-        })?;
+        let (fields, payload) = check_version(&index, path)?;
         let writer = index
             .writer_with_num_threads(1, WRITER_HEAP_BYTES)
             .map_err(|e| match e {
@@ -72,12 +80,14 @@ impl IndexWriter {
                 }
                 source => bad(path, source),
             })?;
-        let writer = IndexWriter {
+        let mut writer = IndexWriter {
             path: path.to_path_buf(),
             writer,
             fields,
+            payload,
         };
         if full {
+            writer.payload.roots.clear();
             writer
                 .writer
                 .delete_all_documents()
@@ -86,8 +96,61 @@ impl IndexWriter {
         Ok(writer)
     }
 
-    /// Adds an article, replacing any earlier version with the same path.
-    pub fn upsert(&mut self, article: &Article) -> Result<()> {
+    /// The files the last commit holds, by path, with their stamps.
+    pub fn known_files(&self) -> Result<HashMap<String, Stamp>> {
+        let failed = |source| self.failed("reading the indexed files", source);
+        let reader = self
+            .writer
+            .index()
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .map_err(failed)?;
+        let searcher = reader.searcher();
+        let mut known = HashMap::new();
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            let (Some(paths), Some(hashes)) = (
+                fast.str(schema::PATH).map_err(failed)?,
+                fast.str(schema::HASH).map_err(failed)?,
+            ) else {
+                continue;
+            };
+            let sizes = fast.u64(schema::SIZE).map_err(failed)?;
+            let mtimes = fast.i64(schema::MTIME).map_err(failed)?;
+            let (mut path, mut hash) = (String::new(), String::new());
+            for doc in segment.doc_ids_alive() {
+                let text = |column: &tantivy::columnar::StrColumn, out: &mut String| {
+                    out.clear();
+                    match column.term_ords(doc).next() {
+                        Some(ord) => column.ord_to_str(ord, out).map(|_| ()),
+                        None => Ok(()),
+                    }
+                };
+                let io = |e: std::io::Error| failed(TantivyError::from(e));
+                text(&paths, &mut path).map_err(io)?;
+                text(&hashes, &mut hash).map_err(io)?;
+                let stamp = Stamp {
+                    size: sizes.first(doc).unwrap_or(0),
+                    mtime: mtimes.first(doc).unwrap_or(0),
+                    hash: hash.clone(),
+                };
+                known.insert(path.clone(), stamp);
+            }
+        }
+        Ok(known)
+    }
+
+    /// Records the input folders of this run (shown by `stats`, kept across runs).
+    pub fn add_roots(&mut self, roots: &[String]) {
+        let mut all: BTreeSet<String> = self.payload.roots.drain(..).collect();
+        all.extend(roots.iter().cloned());
+        self.payload.roots = all.into_iter().collect();
+    }
+
+    /// Adds an article read from a file of `size` bytes modified at `mtime`,
+    /// replacing any earlier version with the same path.
+    pub fn upsert(&mut self, article: &Article, size: u64, mtime: i64) -> Result<()> {
         let f = &self.fields;
         self.writer
             .delete_term(Term::from_field_text(f.path, &article.path));
@@ -96,6 +159,9 @@ impl IndexWriter {
             f.kind => article.kind.as_str(),
             f.body => article.body.as_str(),
             f.words => article.words,
+            f.hash => article.hash.as_str(),
+            f.size => size,
+            f.mtime => mtime,
         );
         if let Some(title) = &article.title {
             document.add_text(f.title, title);
@@ -126,11 +192,31 @@ impl IndexWriter {
         Ok(())
     }
 
-    /// Makes everything added so far durable and visible to readers.
-    pub fn commit(&mut self) -> Result<()> {
+    /// Deletes the article stored under `path` (its file is gone).
+    pub fn remove(&mut self, path: &str) {
         self.writer
-            .commit()
-            .map_err(|source| self.failed("commit", source))?;
+            .delete_term(Term::from_field_text(self.fields.path, path));
+    }
+
+    /// Makes everything added so far durable and visible to readers, atomically.
+    pub fn commit(&mut self) -> Result<()> {
+        self.payload.schema_version = SCHEMA_VERSION;
+        self.payload.indexed_at = Some(chrono::Utc::now().to_rfc3339());
+        let payload = serde_json::to_string(&self.payload).unwrap_or_default();
+        let mut prepared = self
+            .writer
+            .prepare_commit()
+            .map_err(|source| Error::Index {
+                path: self.path.clone(),
+                what: "commit",
+                source,
+            })?;
+        prepared.set_payload(&payload);
+        prepared.commit().map_err(|source| Error::Index {
+            path: self.path.clone(),
+            what: "commit",
+            source,
+        })?;
         Ok(())
     }
 
@@ -170,7 +256,7 @@ impl IndexWriter {
     }
 }
 
-fn bad(path: &Path, source: TantivyError) -> Error {
+pub(super) fn bad(path: &Path, source: TantivyError) -> Error {
     Error::BadIndex {
         path: path.to_path_buf(),
         source,

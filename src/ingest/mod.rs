@@ -19,10 +19,9 @@ mod text;
 mod walk;
 
 use std::io::Read;
-use std::path::Path;
 
 pub use dates::parse_date;
-pub use walk::{walk, Entry};
+pub use walk::{roots, walk, Candidate, Entry, SkipReason, WalkOptions};
 
 use crate::document::{count_words, Article, Kind};
 
@@ -65,19 +64,21 @@ pub struct Ingested {
     pub truncated: bool,
 }
 
-/// Reads, cleans and describes one file.
-pub fn read_article(path: &Path) -> Result<Ingested, IngestError> {
+/// Reads, cleans and describes one walked file.
+pub fn read_article(file: &Candidate) -> Result<Ingested, IngestError> {
     let mut bytes = Vec::new();
-    let file = std::fs::File::open(path)?;
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    std::fs::File::open(&file.path)?
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)?;
     let truncated = bytes.len() as u64 > MAX_BYTES;
     bytes.truncate(MAX_BYTES as usize);
-    let key = path
-        .canonicalize()
-        .or_else(|_| std::path::absolute(path))
-        .unwrap_or_else(|_| path.to_path_buf());
-    let article = article_from_bytes(&key.to_string_lossy(), &bytes)?;
+    let article = article_from_bytes(&file.key, &bytes)?;
     Ok(Ingested { article, truncated })
+}
+
+/// The content hash stored with every article, hex-encoded.
+pub fn content_hash(bytes: &[u8]) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
 }
 
 /// Cleans file content already in memory; `path` is what the article is keyed by.
@@ -108,6 +109,7 @@ pub fn article_from_bytes(path: &str, bytes: &[u8]) -> Result<Article, IngestErr
         source: scraped.source,
         url: scraped.url,
         lang: scraped.lang,
+        hash: content_hash(bytes),
         body: scraped.body,
     })
 }

@@ -1,30 +1,113 @@
 //! Walking the input folders: which files are candidates, in a stable order.
 //!
 //! Sorted by file name so doc order (and score ties) are the same on every run.
-//! Hidden entries and the index folder are never entered; symlinks are not followed.
+//! Hidden entries and the index folder are never entered. Symlinks are followed
+//! only when asked (`--follow`); a loop is reported, never walked forever.
 
 use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
 
 /// Extensions taken as articles; files without an extension are sniffed too.
 const EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "md", "markdown", "txt"];
+
+/// Why a walked path is not read. `NotArticle` is counted but not warned about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    /// An extension we do not index (images, PDFs, …).
+    NotArticle,
+    /// A symlink, not followed without `--follow`.
+    Symlink,
+    /// A FIFO, socket or device: reading it could block or never end.
+    Special,
+    /// The walk could not enter or list it (permissions, a symlink loop, …).
+    Unwalkable(String),
+}
+
+impl SkipReason {
+    /// A short reason used to group skipped files in the summary.
+    pub fn label(&self) -> &'static str {
+        match self {
+            SkipReason::NotArticle => "not an article",
+            SkipReason::Symlink => "symlink",
+            SkipReason::Special => "not a regular file",
+            SkipReason::Unwalkable(_) => "unreadable",
+        }
+    }
+}
+
+impl std::fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SkipReason::NotArticle => f.write_str("not an article file type"),
+            SkipReason::Symlink => f.write_str("symlink not followed (use --follow)"),
+            SkipReason::Special => f.write_str("not a regular file (FIFO, socket or device)"),
+            SkipReason::Unwalkable(why) => write!(f, "cannot read: {why}"),
+        }
+    }
+}
+
+/// A file to read: where it is, the key it is indexed under, and its stamp.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The path to open.
+    pub path: PathBuf,
+    /// The absolute, symlink-free path the article is stored under.
+    pub key: String,
+    pub size: u64,
+    /// Modification time in nanoseconds since the epoch (0 if unknown).
+    pub mtime: i64,
+}
 
 /// One thing the walk found.
 #[derive(Debug)]
 pub enum Entry {
     /// A file to read and clean.
-    File(PathBuf),
-    /// A file passed over, with the reason (counted in the summary).
-    Skipped { path: PathBuf, reason: String },
+    File(Candidate),
+    /// A path passed over, with the reason (counted in the summary).
+    Skipped {
+        path: PathBuf,
+        key: Option<String>,
+        reason: SkipReason,
+    },
+}
+
+/// How to walk.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WalkOptions<'a> {
+    /// The index folder, which may live inside an input and is never walked.
+    pub exclude: Option<&'a Path>,
+    /// Follow symlinks (to files and folders).
+    pub follow: bool,
+}
+
+/// The absolute, symlink-free form of each input: the roots whose documents a
+/// run is responsible for (and may remove when their files are gone).
+pub fn roots(inputs: &[PathBuf]) -> Vec<String> {
+    inputs
+        .iter()
+        .map(|input| key_of(input).unwrap_or_else(|| input.to_string_lossy().into_owned()))
+        .collect()
+}
+
+fn key_of(path: &Path) -> Option<String> {
+    let absolute = path
+        .canonicalize()
+        .or_else(|_| std::path::absolute(path))
+        .ok()?;
+    Some(absolute.to_string_lossy().into_owned())
 }
 
 /// Walks every input (folder or single file) and returns its entries in order.
-///
-/// `exclude` is the index folder, which may live inside an input.
-pub fn walk(inputs: &[PathBuf], exclude: Option<&Path>) -> Vec<Entry> {
-    let exclude = exclude.and_then(|p| p.canonicalize().ok());
+pub fn walk(inputs: &[PathBuf], options: WalkOptions) -> Vec<Entry> {
+    let exclude = options.exclude.and_then(|p| p.canonicalize().ok());
     let mut entries = Vec::new();
     for input in inputs {
+        // Keys are built from the canonical root plus the path below it: one
+        // realpath per input instead of one per file. Below the root nothing is
+        // a symlink unless --follow, where each file is resolved on its own.
+        let root = input.canonicalize().unwrap_or_else(|_| input.clone());
         let walker = walkdir::WalkDir::new(input)
+            .follow_links(options.follow)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| {
@@ -35,30 +118,87 @@ pub fn walk(inputs: &[PathBuf], exclude: Option<&Path>) -> Vec<Entry> {
                 !hidden && !is_index
             });
         for item in walker {
-            match item {
-                Ok(e) if e.file_type().is_file() => {
-                    if has_article_extension(e.path()) {
-                        entries.push(Entry::File(e.into_path()));
-                    } else {
-                        entries.push(Entry::Skipped {
-                            path: e.into_path(),
-                            reason: "not an article file type".into(),
-                        });
-                    }
-                }
-                Ok(_) => {}
+            let e = match item {
+                Ok(e) => e,
                 Err(err) => {
                     let path = err.path().map(Path::to_path_buf).unwrap_or_default();
-                    let reason = err
+                    let why = if err.loop_ancestor().is_some() {
+                        "symlink loop".to_string()
+                    } else {
+                        err.io_error()
+                            .map(|e| e.to_string())
+                            .unwrap_or_else(|| err.to_string())
+                    };
+                    entries.push(Entry::Skipped {
+                        path,
+                        key: None,
+                        reason: SkipReason::Unwalkable(why),
+                    });
+                    continue;
+                }
+            };
+            let file_type = e.file_type();
+            if file_type.is_dir() {
+                continue;
+            }
+            let key = if options.follow || e.depth() == 0 {
+                key_of(e.path())
+            } else {
+                e.path()
+                    .strip_prefix(input)
+                    .ok()
+                    .map(|rel| root.join(rel).to_string_lossy().into_owned())
+            };
+            let reason = if file_type.is_symlink() {
+                Some(SkipReason::Symlink)
+            } else if !file_type.is_file() {
+                Some(SkipReason::Special)
+            } else if !has_article_extension(e.path()) {
+                Some(SkipReason::NotArticle)
+            } else {
+                None
+            };
+            if let Some(reason) = reason {
+                entries.push(Entry::Skipped {
+                    path: e.into_path(),
+                    key,
+                    reason,
+                });
+                continue;
+            }
+            let (size, mtime) = match e.metadata() {
+                Ok(meta) => (meta.len(), mtime_nanos(&meta)),
+                Err(err) => {
+                    let why = err
                         .io_error()
                         .map(|e| e.to_string())
                         .unwrap_or_else(|| err.to_string());
-                    entries.push(Entry::Skipped { path, reason });
+                    entries.push(Entry::Skipped {
+                        path: e.into_path(),
+                        key,
+                        reason: SkipReason::Unwalkable(why),
+                    });
+                    continue;
                 }
-            }
+            };
+            let key = key.unwrap_or_else(|| e.path().to_string_lossy().into_owned());
+            entries.push(Entry::File(Candidate {
+                path: e.into_path(),
+                key,
+                size,
+                mtime,
+            }));
         }
     }
     entries
+}
+
+fn mtime_nanos(meta: &std::fs::Metadata) -> i64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map(|d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
 }
 
 fn has_article_extension(path: &Path) -> bool {

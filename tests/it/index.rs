@@ -1,5 +1,5 @@
 //! `search index`:
-//! 1. the summary on stderr counts seen, indexed and skipped files;
+//! 1. the summary on stderr counts added, unchanged and skipped files;
 //! 2. indexing the same folder twice leaves the document count unchanged;
 //! 3. binary and empty files are skipped with a warning while the rest is indexed;
 //! 4. `SEARCH_INDEX` sets the default index location;
@@ -12,13 +12,22 @@ fn summary_and_reindex_is_idempotent() {
     let env = TestEnv::new();
     let first = env.index(&seeds());
     assert!(
-        first.stderr.contains("indexed 3 of 3 files"),
+        first
+            .stderr
+            .contains("added 3, updated 0, removed 0, unchanged 0, skipped 0"),
         "{}",
         first.stderr
     );
     let (_, before) = env.query_json("tiktok", &[]);
     assert_eq!(before["total"], 3);
-    env.index(&seeds());
+    let second = env.index(&seeds());
+    assert!(
+        second
+            .stderr
+            .contains("added 0, updated 0, removed 0, unchanged 3, skipped 0"),
+        "{}",
+        second.stderr
+    );
     let (_, after) = env.query_json("tiktok", &[]);
     assert_eq!(after["total"], 3, "re-indexing must replace, not duplicate");
 }
@@ -40,7 +49,13 @@ fn bad_files_are_skipped_not_fatal() {
         "{}",
         r.stderr
     );
-    assert!(r.stderr.contains("indexed 2 of 5 files"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "added 2, updated 0, removed 0, unchanged 0, skipped 3 (binary 1, empty 1, not an article 1)"
+        ),
+        "{}",
+        r.stderr
+    );
     let (_, v) = env.query_json("cafe", &[]);
     assert_eq!(hit_files(&v), vec!["latin1.txt"]);
     assert_eq!(v["hits"][0]["title"], "Café culture returns to the city");
@@ -74,7 +89,12 @@ fn default_index_inside_the_walked_folder_is_skipped() {
     assert!(docs.join("index/meta.json").exists());
     // Second run walks over ./index: nothing from it may be taken as an article.
     let r = run(env.command().current_dir(&docs).args(["index", "."]));
-    assert!(r.stderr.contains("indexed 1 of 1 files"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("added 0, updated 0, removed 0, unchanged 1, skipped 0"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
