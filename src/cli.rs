@@ -67,6 +67,9 @@ pub struct IndexArgs {
     /// files are gone are removed.
     #[arg(long)]
     pub full: bool,
+    /// Commit after this many changed files (an interrupted run loses at most these)
+    #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub commit_every: u64,
     /// Follow symlinks to files and folders (loops are detected and reported)
     #[arg(long, short = 'L')]
     pub follow: bool,

@@ -15,9 +15,8 @@ use crate::ingest::{self, Candidate, Entry, IngestError, Ingested, SkipReason, W
 
 /// Cleaning threads: extraction costs far more than indexing, so it gets the cores.
 const CLEANERS: usize = 2;
-/// Commit after this many changed documents …
-const COMMIT_EVERY_DOCS: usize = 10_000;
-/// … or this long since the last commit, so an interrupted run loses little.
+/// Commit at least this often (and every `--commit-every` files), so an
+/// interrupted run loses little.
 const COMMIT_EVERY: Duration = Duration::from_secs(60);
 /// Show a progress line only for runs with at least this many files to clean.
 const PROGRESS_MIN_FILES: usize = 500;
@@ -147,7 +146,11 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
         let mut last_progress = Instant::now();
         let mut last_commit = Instant::now();
         let mut changed_since_commit = 0usize;
-        for (done, (i, result)) in rx.into_iter().enumerate() {
+        // Cleaners finish out of order; documents are added in walk order so
+        // that doc ids, and so the order of equal scores, never depend on timing.
+        let mut in_order = Reorder::new();
+        let cleaned = rx.into_iter().flat_map(|item| in_order.push(item));
+        for (done, (i, result)) in cleaned.enumerate() {
             if INTERRUPTED.load(Ordering::Relaxed) {
                 break;
             }
@@ -184,7 +187,9 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                 }
             }
             changed_since_commit += 1;
-            if changed_since_commit >= COMMIT_EVERY_DOCS || last_commit.elapsed() > COMMIT_EVERY {
+            if changed_since_commit as u64 >= args.commit_every
+                || last_commit.elapsed() > COMMIT_EVERY
+            {
                 writer.commit()?;
                 changed_since_commit = 0;
                 last_commit = Instant::now();
@@ -225,6 +230,31 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
         started.elapsed().as_secs_f64()
     );
     Ok(ExitStatus::Success)
+}
+
+/// Releases numbered items in number order, holding back those that came early.
+struct Reorder<T> {
+    next: usize,
+    early: BTreeMap<usize, T>,
+}
+
+impl<T> Reorder<T> {
+    fn new() -> Self {
+        Reorder {
+            next: 0,
+            early: BTreeMap::new(),
+        }
+    }
+
+    fn push(&mut self, (i, item): (usize, T)) -> Vec<(usize, T)> {
+        self.early.insert(i, item);
+        let mut ready = Vec::new();
+        while let Some(item) = self.early.remove(&self.next) {
+            ready.push((self.next, item));
+            self.next += 1;
+        }
+        ready
+    }
 }
 
 /// Whether `path` is one of `roots` or inside one of them.

@@ -3,6 +3,7 @@
 mod common;
 mod errors;
 mod extract;
+mod incremental;
 mod index;
 mod json;
 mod query;
