@@ -73,6 +73,9 @@ pub enum Error {
     /// The query is empty.
     #[error("empty query")]
     EmptyQuery,
+    /// The query holds only punctuation or symbols.
+    #[error("query `{0}` has no words to search for")]
+    NoWords(String),
     /// Writing output failed (other than a closed pipe).
     #[error("cannot write output: {0}")]
     Output(std::io::Error),

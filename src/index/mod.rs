@@ -3,6 +3,7 @@
 //! Tantivy types stay inside `index/` and `query/`.
 
 pub mod schema;
+mod tokenizer;
 mod writer;
 
 use std::path::Path;

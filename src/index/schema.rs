@@ -8,8 +8,7 @@ use tantivy::schema::{
     TextOptions, FAST, STORED, STRING,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer,
 };
 use tantivy::Index;
 
@@ -120,9 +119,9 @@ pub fn build_schema() -> Schema {
     b.build()
 }
 
-/// The prose analyzer: split on non-alphanumerics, drop huge tokens, lowercase, fold accents, stem.
+/// The prose analyzer: split into words (apostrophes handled), drop huge tokens, lowercase, fold accents, stem.
 pub fn news_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::builder(super::tokenizer::WordTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
@@ -132,7 +131,7 @@ pub fn news_analyzer() -> TextAnalyzer {
 
 /// The name analyzer: like `news` without stemming, so `Weise` does not match `wise`.
 pub fn name_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::builder(super::tokenizer::WordTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)

@@ -67,7 +67,7 @@ fn iso639_1(code3: &str) -> Option<&'static str> {
     })
 }
 
-const EN: &str = "a about above across after afterwards again against all almost alone along already also although always am among amongst an and another any anyhow anyone anything anyway anywhere are around as at back be became because become becomes becoming been before beforehand behind being below beside besides between beyond both but by can cannot could did do does doing done down during each either else elsewhere enough even ever every everyone everything everywhere except few first for former formerly from further had has have having he hence her here hereafter hereby herein hers herself him himself his how however i if in indeed instead into is it its itself just last later latter least less made make many may me meanwhile might mine more moreover most mostly much must my myself namely neither never nevertheless next no nobody none nor not nothing now nowhere of off often on once one only onto or other others otherwise our ours ourselves out over own per perhaps please quite rather really said same say says see seem seemed seeming seems several she should since so some somehow someone something sometime sometimes somewhere still such than that the their theirs them themselves then there thereafter thereby therefore therein these they this those though through throughout thus to together too toward towards under until up upon us very via was we well were what whatever when whence whenever where whereas whereby wherever whether which while who whoever whole whom whose why will with within without would yet you your yours yourself yourselves told according asked going get got like two three four five six seven eight nine ten new year years time day days week month people way back";
+pub const ENGLISH_STOPWORDS: &str = "a about above across after afterwards again against all almost alone along already also although always am among amongst an and another any anyhow anyone anything anyway anywhere are around as at back be became because become becomes becoming been before beforehand behind being below beside besides between beyond both but by can cannot could did do does doing done down during each either else elsewhere enough even ever every everyone everything everywhere except few first for former formerly from further had has have having he hence her here hereafter hereby herein hers herself him himself his how however i if in indeed instead into is it its itself just last later latter least less made make many may me meanwhile might mine more moreover most mostly much must my myself namely neither never nevertheless next no nobody none nor not nothing now nowhere of off often on once one only onto or other others otherwise our ours ourselves out over own per perhaps please quite rather really said same say says see seem seemed seeming seems several she should since so some somehow someone something sometime sometimes somewhere still such than that the their theirs them themselves then there thereafter thereby therefore therein these they this those though through throughout thus to together too toward towards under until up upon us very via was we well were what whatever when whence whenever where whereas whereby wherever whether which while who whoever whole whom whose why will with within without would yet you your yours yourself yourselves told according asked going get got like two three four five six seven eight nine ten new year years time day days week month people way back";
 const DE: &str = "aber alle als also am an auch auf aus bei bin bis bist da damit dann der den des dem die das dass du er es ein eine einem einen einer eines für hat hatte haben hier ich ihr ihre im in ist ja kann kein mit man mich mir nach nicht noch nur ob oder sein sich sie sind so über um und uns von vor war wenn werden wie wir wird zu zum zur";
 const FR: &str = "au aux avec ce ces dans de des du elle en et eux il je la le les leur lui ma mais me même mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous est sont été était a ont cette plus";
 const ES: &str = "a al algo como con de del desde donde el ella ellos en entre era es esta este esto fue ha hay la las le les lo los más me mi muy no nos o para pero por que se sin sobre su sus también te un una uno y ya está han ser";
@@ -83,14 +83,14 @@ impl Stopwords {
     /// so prose in any of them still reads as prose.
     pub fn for_lang(lang: Option<&str>) -> Stopwords {
         let lists: Vec<&'static str> = match lang {
-            Some("en") => vec![EN],
+            Some("en") => vec![ENGLISH_STOPWORDS],
             Some("de") => vec![DE],
             Some("fr") => vec![FR],
             Some("es") => vec![ES],
             Some("it") => vec![IT],
             Some("pt") => vec![PT],
             Some("nl") => vec![NL],
-            _ => vec![EN, DE, FR, ES, IT, PT, NL],
+            _ => vec![ENGLISH_STOPWORDS, DE, FR, ES, IT, PT, NL],
         };
         Stopwords(lists.iter().flat_map(|l| l.split_whitespace()).collect())
     }

@@ -21,6 +21,7 @@ mod walk;
 use std::io::Read;
 
 pub use dates::parse_date;
+pub use lang::ENGLISH_STOPWORDS;
 pub use walk::{roots, walk, Candidate, Entry, SkipReason, WalkOptions};
 
 use crate::document::{count_words, Article, Kind};

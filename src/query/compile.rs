@@ -28,6 +28,16 @@ const PHRASE_BOOST: f32 = 2.0;
 pub struct Compiled {
     pub query: Box<dyn Query>,
     pub highlight_terms: Vec<String>,
+    /// For a sentence query, how many content words it has (feedback scales by it).
+    pub sentence_words: Option<usize>,
+}
+
+/// TEMPORARY tuning knob (removed once the values are fixed).
+pub fn knob(name: &str, default: f32) -> f32 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 /// Compiles expressions against one index's fields.
@@ -47,11 +57,13 @@ impl Compiler {
         }
     }
 
-    /// Compiles `expr`, adding a phrase boost when it is a bag of plain words.
-    pub fn compile(&mut self, expr: &Expr) -> Result<Compiled> {
+    /// Compiles `expr` (the parse of `raw`), adding a phrase boost when it is a bag of plain words.
+    pub fn compile(&mut self, expr: &Expr, raw: &str) -> Result<Compiled> {
         let mut highlight_terms = Vec::new();
         collect_highlights(expr, &mut self.news, &mut highlight_terms);
-        let query = self.node(expr)?;
+        let query = self
+            .node(expr)?
+            .ok_or_else(|| Error::NoWords(raw.to_string()))?;
         let query = match self.phrase_boost(expr) {
             Some(boost) => Box::new(BooleanQuery::new(vec![
                 (Occur::Must, query),
@@ -59,53 +71,93 @@ impl Compiler {
             ])),
             None => query,
         };
+        let sentence_words = match expr {
+            Expr::Any(items) => Some(content_words(items).len()),
+            _ => None,
+        };
         Ok(Compiled {
             query,
             highlight_terms,
+            sentence_words,
         })
     }
 
-    fn node(&mut self, expr: &Expr) -> Result<Box<dyn Query>> {
+    /// The query for `expr`; `None` when it holds no searchable word (`.`, `--`),
+    /// so that punctuation in a query neither matches everything nor nothing.
+    fn node(&mut self, expr: &Expr) -> Result<Option<Box<dyn Query>>> {
         Ok(match expr {
             Expr::Term { scope, text } | Expr::Phrase { scope, text } if *scope == Scope::Date => {
-                date_query(self.fields.date, text)?
+                Some(date_query(self.fields.date, text)?)
             }
             Expr::Term {
                 scope: Scope::Default,
                 text,
-            } if text == "*" => Box::new(AllQuery),
+            } if text == "*" => Some(Box::new(AllQuery)),
             Expr::Term { scope, text } | Expr::Phrase { scope, text } => self.words(*scope, text),
             Expr::And(items) => {
                 let mut clauses = Vec::new();
                 for item in items {
-                    match item {
-                        Expr::Not(inner) => clauses.push((Occur::MustNot, self.node(inner)?)),
-                        _ => clauses.push((Occur::Must, self.node(item)?)),
+                    let (occur, item) = match item {
+                        Expr::Not(inner) => (Occur::MustNot, inner.as_ref()),
+                        _ => (Occur::Must, item),
+                    };
+                    if let Some(query) = self.node(item)? {
+                        clauses.push((occur, query));
                     }
                 }
                 if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+                    if clauses.is_empty() {
+                        return Ok(None);
+                    }
                     clauses.push((Occur::Must, Box::new(AllQuery)));
                 }
-                Box::new(BooleanQuery::new(clauses))
+                Some(Box::new(BooleanQuery::new(clauses)))
             }
             Expr::Or(items) => {
                 let mut clauses = Vec::new();
                 for item in items {
-                    clauses.push((Occur::Should, self.node(item)?));
+                    if let Some(query) = self.node(item)? {
+                        clauses.push((Occur::Should, query));
+                    }
                 }
-                Box::new(BooleanQuery::new(clauses))
+                (!clauses.is_empty())
+                    .then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
             }
-            Expr::Not(inner) => Box::new(BooleanQuery::new(vec![
-                (Occur::Must, Box::new(AllQuery)),
-                (Occur::MustNot, self.node(inner)?),
-            ])),
+            Expr::Not(inner) => self.node(inner)?.map(|inner| {
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(AllQuery)),
+                    (Occur::MustNot, inner),
+                ])) as Box<dyn Query>
+            }),
+            Expr::Any(items) => {
+                let mut clauses = Vec::new();
+                for item in content_words(items) {
+                    if let Some(query) = self.node(item)? {
+                        clauses.push((Occur::Should, query));
+                    }
+                }
+                if clauses.is_empty() {
+                    return Ok(None);
+                }
+                let required = required_matches(clauses.len());
+                Some(Box::new(BooleanQuery::with_minimum_required_clauses(
+                    clauses, required,
+                )))
+            }
         })
     }
 
     /// Words (one or a phrase) in a scope; the default scope is title (boosted) or body.
-    fn words(&mut self, scope: Scope, text: &str) -> Box<dyn Query> {
+    fn words(&mut self, scope: Scope, text: &str) -> Option<Box<dyn Query>> {
         let f = self.fields;
-        match scope {
+        let analyzer = match scope {
+            Scope::Author | Scope::Source => &mut self.name,
+            _ => &mut self.news,
+        };
+        if scope != Scope::Lang && tokens(analyzer, text).is_empty() {
+            return None;
+        }
+        Some(match scope {
             Scope::Default => {
                 let title = self.field_words(f.title, text, false);
                 let body = self.field_words(f.body, text, false);
@@ -123,7 +175,7 @@ impl Compiler {
                 IndexRecordOption::Basic,
             )),
             Scope::Date => Box::new(EmptyQuery),
-        }
+        })
     }
 
     fn field_words(&mut self, field: Field, text: &str, name: bool) -> Box<dyn Query> {
@@ -142,8 +194,12 @@ impl Compiler {
         }
     }
 
-    /// For `wells fargo` (plain words, ANDed), rank articles with the exact phrase higher.
+    /// For `wells fargo` (plain words, ANDed), rank articles with the exact phrase higher;
+    /// in a sentence, each pair of neighbouring content words standing close together.
     fn phrase_boost(&mut self, expr: &Expr) -> Option<Box<dyn Query>> {
+        if let Expr::Any(items) = expr {
+            return self.proximity_boost(items);
+        }
         let Expr::And(items) = expr else {
             return None;
         };
@@ -168,6 +224,42 @@ impl Compiler {
                 (Occur::Should, self.field_words(body, &phrase, false)),
             ])),
             PHRASE_BOOST,
+        )))
+    }
+
+    fn proximity_boost(&mut self, items: &[Expr]) -> Option<Box<dyn Query>> {
+        let weight = knob("SK_PROX_W", 0.0);
+        let slop = knob("SK_PROX_SLOP", 2.0) as u32;
+        if weight <= 0.0 {
+            return None;
+        }
+        let words: Vec<String> = content_words(items)
+            .into_iter()
+            .filter_map(|e| match e {
+                Expr::Term { text, .. } => Some(tokens(&mut self.news, text)),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        let body = self.fields.body;
+        let pairs: Vec<(Occur, Box<dyn Query>)> = words
+            .windows(2)
+            .filter(|w| w[0] != w[1])
+            .map(|w| {
+                let mut phrase = PhraseQuery::new(vec![
+                    Term::from_field_text(body, &w[0]),
+                    Term::from_field_text(body, &w[1]),
+                ]);
+                phrase.set_slop(slop);
+                (Occur::Should, Box::new(phrase) as Box<dyn Query>)
+            })
+            .collect();
+        if pairs.is_empty() {
+            return None;
+        }
+        Some(Box::new(BoostQuery::new(
+            Box::new(BooleanQuery::new(pairs)),
+            weight,
         )))
     }
 
@@ -205,6 +297,37 @@ impl Compiler {
     }
 }
 
+/// Words too common to say anything in a sentence query; dropped from it
+/// unless nothing else is left. Short on purpose: BM25's idf already weighs
+/// common words down, this list only keeps them from counting as matches.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "did", "do", "does", "for",
+    "from", "had", "has", "have", "how", "if", "in", "into", "is", "it", "its", "not", "of", "on",
+    "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
+    "what", "when", "where", "which", "who", "whom", "why", "will", "with",
+];
+
+/// The items of a sentence that are not stop words (all of them if only stop words).
+fn content_words(items: &[Expr]) -> Vec<&Expr> {
+    let is_stopword = |e: &&Expr| {
+        matches!(e, Expr::Term { text, .. }
+            if STOPWORDS.contains(&text.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str()))
+    };
+    let drop = knob("SK_STOP", 1.0) > 0.0;
+    let content: Vec<&Expr> = items.iter().filter(|e| !drop || !is_stopword(e)).collect();
+    if content.is_empty() {
+        items.iter().collect()
+    } else {
+        content
+    }
+}
+
+/// How many of a sentence's `n` content words an article must hold.
+fn required_matches(n: usize) -> usize {
+    let fraction = knob("SK_MINMATCH", 0.0);
+    ((n as f32 * fraction).floor() as usize).clamp(1, n.max(1))
+}
+
 /// Analyzed tokens of `text`.
 pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -228,6 +351,11 @@ fn collect_highlights(expr: &Expr, analyzer: &mut TextAnalyzer, out: &mut Vec<St
         }
         Expr::And(items) | Expr::Or(items) => {
             for item in items {
+                collect_highlights(item, analyzer, out);
+            }
+        }
+        Expr::Any(items) => {
+            for item in content_words(items) {
                 collect_highlights(item, analyzer, out);
             }
         }

@@ -1,6 +1,7 @@
 //! Query: parse the user's query, run it, and turn tantivy's answer into `Hit`s.
 
 mod compile;
+mod feedback;
 mod parse;
 mod snippet;
 
@@ -65,7 +66,7 @@ pub struct Results {
 pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
     let expr = parse(&request.query)?;
     let mut compiler = compile::Compiler::new(open.fields);
-    let compiled = compiler.compile(&expr)?;
+    let compiled = compiler.compile(&expr, &request.query)?;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, compiled.query)];
     if let Some(filter) =
         compiler.date_filter(request.since.as_deref(), request.until.as_deref())?
@@ -78,6 +79,16 @@ pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
     let query = BooleanQuery::new(clauses);
 
     let searcher = open.reader.searcher();
+    let query: Box<dyn Query> = match compiled.sentence_words {
+        Some(words) if request.sort == SortOrder::Relevance => with_feedback(
+            Box::new(query),
+            words,
+            &compiled.highlight_terms,
+            &searcher,
+            open,
+        )?,
+        _ => Box::new(query),
+    };
     let wanted = request.limit.saturating_add(request.offset);
     let failed = |source| Error::Index {
         path: open.path.clone(),
@@ -138,6 +149,91 @@ pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
         total,
         hits,
     })
+}
+
+/// Re-ranks a sentence query with expansion terms drawn from its first hits.
+fn with_feedback(
+    query: Box<dyn Query>,
+    words: usize,
+    query_terms: &[String],
+    searcher: &Searcher,
+    open: &OpenIndex,
+) -> Result<Box<dyn Query>> {
+    let settings = feedback::Settings {
+        docs: compile::knob("SK_FB_DOCS", 0.0) as usize,
+        terms: compile::knob("SK_FB_TERMS", 10.0) as usize,
+        original_weight: compile::knob("SK_FB_LAMBDA", 0.5),
+    };
+    if settings.docs == 0 || settings.terms == 0 {
+        return Ok(query);
+    }
+    let failed = |source| Error::Index {
+        path: open.path.clone(),
+        what: "search",
+        source,
+    };
+    let top = searcher
+        .search(&query, &TopDocs::with_limit(settings.docs).order_by_score())
+        .map_err(failed)?;
+    let mut hits = Vec::new();
+    for (score, addr) in top {
+        let doc = load(searcher, addr, open)?;
+        hits.push((
+            score,
+            first_text(&doc, open.fields.body).unwrap_or_default(),
+        ));
+    }
+    let body = open.fields.body;
+    let mut analyzer = schema::news_analyzer();
+    let stop_stems: std::collections::HashSet<String> =
+        compile::tokens(&mut analyzer, crate::ingest::ENGLISH_STOPWORDS)
+            .into_iter()
+            .collect();
+    let doc_freq = |t: &str| {
+        searcher
+            .doc_freq(&tantivy::Term::from_field_text(body, t))
+            .unwrap_or(0)
+    };
+    let expansion = feedback::expansion_terms(
+        &hits,
+        query_terms,
+        &mut analyzer,
+        &stop_stems,
+        doc_freq,
+        body,
+        settings,
+    );
+    if expansion.is_empty() {
+        return Ok(query);
+    }
+    let lambda = settings.original_weight;
+    let scale = (1.0 - lambda) * words as f32;
+    let clauses: Vec<(Occur, Box<dyn Query>)> = expansion
+        .into_iter()
+        .map(|(term, weight)| {
+            let term_query =
+                tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::WithFreqs);
+            (
+                Occur::Should,
+                Box::new(tantivy::query::BoostQuery::new(
+                    Box::new(term_query),
+                    weight * scale,
+                )) as Box<dyn Query>,
+            )
+        })
+        .collect();
+    let expansion_occur = if compile::knob("SK_FB_MUST", 1.0) > 0.0 {
+        Occur::Must
+    } else {
+        Occur::Should
+    };
+    Ok(Box::new(BooleanQuery::new(vec![
+        (
+            expansion_occur,
+            Box::new(tantivy::query::BoostQuery::new(query, lambda)),
+        ),
+        (Occur::Should, Box::new(BooleanQuery::new(clauses))),
+    ])))
 }
 
 fn load(searcher: &Searcher, addr: DocAddress, open: &OpenIndex) -> Result<TantivyDocument> {

@@ -9,6 +9,12 @@
 //! ```
 //! `OR`, `AND` and `NOT` are operators only in capitals. Errors name the
 //! character position (1-based) where the query stops making sense.
+//!
+//! A *sentence* — words, phrases and brackets only (no fields, `+`/`-`), and
+//! either at least `SENTENCE_WORDS` words or ending in `.`, `?` or `!` — is not
+//! a conjunction but a ranked bag of words (`Expr::Any`): a question pasted as
+//! is finds the articles that answer it best instead of only those holding every
+//! word. In a sentence written all in capitals, `AND`/`OR`/`NOT` are words.
 
 use crate::error::{Error, Result};
 
@@ -55,7 +61,12 @@ pub enum Expr {
     Or(Vec<Expr>),
     /// Must not match.
     Not(Box<Expr>),
+    /// A sentence: ranked by how many and how rare of these match.
+    Any(Vec<Expr>),
 }
+
+/// From this many words on, a query of plain words is read as a sentence.
+pub const SENTENCE_WORDS: usize = 5;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
@@ -76,6 +87,9 @@ pub fn parse(query: &str) -> Result<Expr> {
     let tokens = lex(query)?;
     if tokens.is_empty() {
         return Err(Error::EmptyQuery);
+    }
+    if let Some(items) = sentence(query, &tokens) {
+        return Ok(Expr::Any(items));
     }
     let mut p = Parser {
         query,
@@ -158,6 +172,49 @@ fn lex(query: &str) -> Result<Vec<(usize, Tok)>> {
 }
 
 /// Splits `field:rest`; a URL (`https://…`) or a time (`10:30`) is not a field.
+/// The words and phrases of `query` if it reads as a sentence (see the module doc).
+fn sentence(query: &str, tokens: &[(usize, Tok)]) -> Option<Vec<Expr>> {
+    let shouting = !query.chars().any(char::is_lowercase);
+    // Brackets around plain words are an aside, as in prose, not a group.
+    let mut items = Vec::new();
+    let mut words = 0;
+    for (_, tok) in tokens {
+        let (phrase, text) = match tok {
+            Tok::Word(w) => (false, w.clone()),
+            Tok::Phrase(p) => (true, p.clone()),
+            Tok::Open | Tok::Close => continue,
+            Tok::And | Tok::Or | Tok::Not if shouting => {
+                let word = match tok {
+                    Tok::And => "AND",
+                    Tok::Or => "OR",
+                    _ => "NOT",
+                };
+                (false, word.to_string())
+            }
+            _ => return None,
+        };
+        let pieces: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '’'))
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .collect();
+        words += pieces.len();
+        let scope = Scope::Default;
+        if phrase {
+            if !pieces.is_empty() {
+                items.push(Expr::Phrase { scope, text });
+            }
+        } else {
+            // `SINO-SOVIET`, `U.N.`: in prose each part is a word of its own.
+            items.extend(pieces.into_iter().map(|w| Expr::Term {
+                scope,
+                text: w.to_string(),
+            }));
+        }
+    }
+    let ends_like_a_sentence = query.trim_end().ends_with(['.', '?', '!']);
+    (words >= SENTENCE_WORDS || (ends_like_a_sentence && words >= 2)).then_some(items)
+}
+
 fn field_prefix(word: &str) -> Option<(&str, &str)> {
     let (field, rest) = word.split_once(':')?;
     let is_name = !field.is_empty() && field.chars().all(|c| c.is_ascii_alphabetic() || c == '_');
@@ -313,6 +370,7 @@ fn rescope(expr: Expr, scope: Scope) -> Expr {
         Expr::And(v) => Expr::And(v.into_iter().map(|e| rescope(e, scope)).collect()),
         Expr::Or(v) => Expr::Or(v.into_iter().map(|e| rescope(e, scope)).collect()),
         Expr::Not(e) => Expr::Not(Box::new(rescope(*e, scope))),
+        Expr::Any(v) => Expr::Any(v.into_iter().map(|e| rescope(e, scope)).collect()),
         other => other,
     }
 }
@@ -364,6 +422,40 @@ mod tests {
                 },
             ])
         );
+    }
+
+    #[test]
+    fn sentences_are_ranked_bags_of_words() {
+        assert_eq!(
+            parse("BORDER DISPUTE BETWEEN ISRAEL AND SYRIA .").unwrap(),
+            Expr::Any(
+                ["BORDER", "DISPUTE", "BETWEEN", "ISRAEL", "AND", "SYRIA"]
+                    .map(t)
+                    .to_vec()
+            )
+        );
+        assert_eq!(
+            parse("SINO-SOVIET (RED) SPLIT IN RUSSIA'S BLOC .").unwrap(),
+            Expr::Any(
+                ["SINO", "SOVIET", "RED", "SPLIT", "IN", "RUSSIA'S", "BLOC"]
+                    .map(t)
+                    .to_vec()
+            )
+        );
+        assert_eq!(
+            parse("who succeeded khrushchev?").unwrap(),
+            Expr::Any(vec![t("who"), t("succeeded"), t("khrushchev")])
+        );
+        // Short keyword queries and anything with operators stay Boolean.
+        assert!(matches!(parse("wells fargo").unwrap(), Expr::And(_)));
+        assert!(matches!(
+            parse("amazon tiktok employees delete app -india").unwrap(),
+            Expr::And(_)
+        ));
+        assert!(matches!(
+            parse("Amazon OR Google ban tiktok for employees").unwrap(),
+            Expr::Or(_)
+        ));
     }
 
     #[test]
