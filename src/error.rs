@@ -58,10 +58,13 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A query names a field that does not exist.
-    #[error("unknown field `{field}` in query `{query}`")]
+    #[error("unknown field `{}` in query `{}`", short(field), short(query))]
     UnknownField { query: String, field: String },
     /// A query does not parse.
-    #[error("syntax error in query `{query}` at character {position}: {message}")]
+    #[error(
+        "syntax error in query `{}` at character {position}: {message}",
+        short(query)
+    )]
     QuerySyntax {
         query: String,
         position: usize,
@@ -74,7 +77,7 @@ pub enum Error {
     #[error("empty query")]
     EmptyQuery,
     /// The query holds only punctuation or symbols.
-    #[error("query `{0}` has no words to search for")]
+    #[error("query `{}` has no words to search for", short(.0))]
     NoWords(String),
     /// Writing output failed (other than a closed pipe).
     #[error("cannot write output: {0}")]
@@ -108,6 +111,21 @@ impl Error {
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
     }
+}
+
+/// A query as quoted in a message: control characters shown as `?`, and a
+/// very long query cut to its start, so an error stays one readable line.
+fn short(text: &str) -> String {
+    const MAX_CHARS: usize = 80;
+    let mut out: String = text
+        .chars()
+        .take(MAX_CHARS)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    if text.chars().count() > MAX_CHARS {
+        out.push('…');
+    }
+    out
 }
 
 /// Shorthand for library results.

@@ -33,6 +33,13 @@ pub fn run(args: &ExtractArgs) -> Result<ExitStatus> {
         match ingest::read_article(&file) {
             Ok(ingested) => {
                 printed += 1;
+                for note in &ingested.notes {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "warning: {}: {note}",
+                        file.path.display()
+                    );
+                }
                 match args.format {
                     Format::Text => output::render_record_human(&ingested.article, &mut out)?,
                     Format::Jsonl => output::render_record_json(&ingested.article, &mut out)?,

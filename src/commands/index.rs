@@ -158,12 +158,10 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
             let old = known.get(&file.key);
             match result {
                 Ok(ingested) => {
-                    if ingested.truncated && !args.quiet {
-                        eprintln!(
-                            "warning: {}: larger than {} MiB, only the start was indexed",
-                            file.path.display(),
-                            ingest::MAX_BYTES / (1024 * 1024)
-                        );
+                    if !args.quiet {
+                        for note in &ingested.notes {
+                            eprintln!("warning: {}: {note}", file.path.display());
+                        }
                     }
                     writer.upsert(&ingested.article, file.size, file.mtime)?;
                     match old {

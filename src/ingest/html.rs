@@ -16,6 +16,7 @@ const MIN_ARTICLE_CHARS: usize = 200;
 
 /// Extracts metadata and body from an HTML page.
 pub fn extract(html: &str) -> Scraped {
+    let html = &*repair_title(html);
     let doc = Document::from(html);
     let meta = read_meta(&doc);
     let config = Config {
@@ -43,6 +44,11 @@ pub fn extract(html: &str) -> Scraped {
         .title
         .or_else(|| article.as_ref().map(|a| a.title.clone()))
         .map(|t| strip_site_suffix(&t, meta.site_name.as_deref()))
+        // An unclosed <title> swallows the page's markup as text: keep what came before it.
+        .map(|t| match t.find('<') {
+            Some(cut) if t[cut..].contains('>') => t[..cut].trim().to_string(),
+            _ => t,
+        })
         .filter(|t| !t.is_empty());
     let date = meta
         .date
@@ -80,6 +86,35 @@ pub fn extract(html: &str) -> Scraped {
 }
 
 /// Whole-page text through the block classifier, for pages the extractor cannot read.
+/// Closes a `<title>` whose end tag is missing or mangled. Browsers read a
+/// title as raw text up to `</title>`, so without one the whole page becomes
+/// the title and the article is lost; real titles never hold tags.
+fn repair_title(html: &str) -> std::borrow::Cow<'_, str> {
+    let lower_head: String = html
+        .chars()
+        .take(64 * 1024)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let Some(open) = lower_head.find("<title") else {
+        return html.into();
+    };
+    let Some(content) = lower_head[open..].find('>').map(|e| open + e + 1) else {
+        return html.into();
+    };
+    let close = lower_head[content..].find("</title").map(|e| content + e);
+    let first_tag = lower_head[content..]
+        .find('<')
+        .map(|e| content + e)
+        .filter(|&t| close.is_none_or(|c| t < c));
+    match first_tag {
+        // `lower_head` is char-for-char ASCII-lowercased, so byte offsets match `html`.
+        Some(at) if html.is_char_boundary(at) => {
+            format!("{}</title>{}", &html[..at], &html[at..]).into()
+        }
+        _ => html.into(),
+    }
+}
+
 fn fallback_body(html: &str) -> String {
     let Ok(rendered) =
         html2text::config::plain_no_decorate().string_from_read(html.as_bytes(), 10_000)

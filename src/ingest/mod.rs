@@ -13,6 +13,7 @@ mod entities;
 mod html;
 mod lang;
 mod markdown;
+mod markup;
 mod outlet;
 mod scrape;
 mod text;
@@ -58,12 +59,18 @@ impl IngestError {
     }
 }
 
-/// A cleaned article, and whether the file was cut at `MAX_BYTES`.
+/// A cleaned article, and what the user should know about how it was read
+/// (cut at `MAX_BYTES`, markup too deep to parse): one warning each.
 #[derive(Debug)]
 pub struct Ingested {
     pub article: Article,
-    pub truncated: bool,
+    pub notes: Vec<String>,
 }
+
+/// Markup nested deeper than this is not parsed (parsers and extractors recurse
+/// and slow down quadratically); its text is read as a plain-text scrape.
+/// Real pages stay under a few hundred levels.
+pub const MAX_HTML_DEPTH: usize = 1_000;
 
 /// Reads, cleans and describes one walked file.
 pub fn read_article(file: &Candidate) -> Result<Ingested, IngestError> {
@@ -71,10 +78,17 @@ pub fn read_article(file: &Candidate) -> Result<Ingested, IngestError> {
     std::fs::File::open(&file.path)?
         .take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)?;
-    let truncated = bytes.len() as u64 > MAX_BYTES;
+    let mut notes = Vec::new();
+    if bytes.len() as u64 > MAX_BYTES {
+        notes.push(format!(
+            "larger than {} MiB, only the start was indexed",
+            MAX_BYTES / (1024 * 1024)
+        ));
+    }
     bytes.truncate(MAX_BYTES as usize);
-    let article = article_from_bytes(&file.key, &bytes)?;
-    Ok(Ingested { article, truncated })
+    let (article, note) = clean(&file.key, &bytes)?;
+    notes.extend(note);
+    Ok(Ingested { article, notes })
 }
 
 /// The content hash stored with every article, hex-encoded.
@@ -84,6 +98,10 @@ pub fn content_hash(bytes: &[u8]) -> String {
 
 /// Cleans file content already in memory; `path` is what the article is keyed by.
 pub fn article_from_bytes(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
+    clean(path, bytes).map(|(article, _)| article)
+}
+
+fn clean(path: &str, bytes: &[u8]) -> Result<(Article, Option<String>), IngestError> {
     if let Some(format) = detect::binary_format(bytes) {
         return Err(IngestError::Binary(format));
     }
@@ -92,7 +110,14 @@ pub fn article_from_bytes(path: &str, bytes: &[u8]) -> Result<Article, IngestErr
         return Err(IngestError::Empty);
     }
     let kind = detect::detect_kind(&text);
+    let mut note = None;
     let scraped = match kind {
+        Kind::Html if markup::nesting_depth(&text) > MAX_HTML_DEPTH => {
+            note = Some(format!(
+                "HTML nested more than {MAX_HTML_DEPTH} levels deep, read as plain text"
+            ));
+            scrape::scrape(text::to_blocks(&markup::strip_tags(&text)))
+        }
         Kind::Html => html::extract(&text),
         Kind::Markdown => scrape::scrape(markdown::to_blocks(&text)),
         Kind::Text => scrape::scrape(text::to_blocks(&text)),
@@ -100,7 +125,7 @@ pub fn article_from_bytes(path: &str, bytes: &[u8]) -> Result<Article, IngestErr
     if scraped.body.trim().is_empty() && scraped.title.is_none() {
         return Err(IngestError::NoText);
     }
-    Ok(Article {
+    let article = Article {
         path: path.to_string(),
         kind,
         words: count_words(&scraped.body),
@@ -112,5 +137,6 @@ pub fn article_from_bytes(path: &str, bytes: &[u8]) -> Result<Article, IngestErr
         lang: scraped.lang,
         hash: content_hash(bytes),
         body: scraped.body,
-    })
+    };
+    Ok((article, note))
 }

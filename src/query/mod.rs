@@ -89,7 +89,9 @@ pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
         )?,
         _ => Box::new(query),
     };
-    let wanted = request.limit.saturating_add(request.offset);
+    // Never ask for more than the index holds: `--limit` may be any number.
+    let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+    let wanted = request.limit.saturating_add(request.offset).min(docs);
     let failed = |source| Error::Index {
         path: open.path.clone(),
         what: "search",

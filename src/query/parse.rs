@@ -95,6 +95,7 @@ pub fn parse(query: &str) -> Result<Expr> {
         query,
         tokens,
         at: 0,
+        depth: 0,
     };
     let expr = p.or()?;
     if let Some((pos, tok)) = p.tokens.get(p.at) {
@@ -108,7 +109,11 @@ pub fn parse(query: &str) -> Result<Expr> {
 }
 
 fn lex(query: &str) -> Result<Vec<(usize, Tok)>> {
-    let chars: Vec<char> = query.chars().collect();
+    // Control characters (pasted from a terminal or a PDF) separate words like spaces.
+    let chars: Vec<char> = query
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -225,7 +230,12 @@ struct Parser<'q> {
     query: &'q str,
     tokens: Vec<(usize, Tok)>,
     at: usize,
+    /// Brackets and negations open around the current token.
+    depth: usize,
 }
+
+/// Deeper nesting of brackets or negations is refused (the parser recurses).
+const MAX_NESTING: usize = 100;
 
 impl Parser<'_> {
     fn peek(&self) -> Option<&Tok> {
@@ -284,6 +294,18 @@ impl Parser<'_> {
         })
     }
 
+    /// Enters one level of nesting, or fails if that is too deep.
+    fn nest(&mut self, position: usize) -> Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(self.error(
+                position,
+                format!("brackets or negations nested more than {MAX_NESTING} deep"),
+            ));
+        }
+        Ok(())
+    }
+
     fn unary(&mut self) -> Result<Expr> {
         match self.peek() {
             Some(Tok::Minus | Tok::Not) => {
@@ -291,7 +313,10 @@ impl Parser<'_> {
                 if self.peek().is_none() {
                     return Err(self.error(self.pos(), "expected a term after `-`/`NOT`".into()));
                 }
-                Ok(Expr::Not(Box::new(self.unary()?)))
+                self.nest(self.pos())?;
+                let inner = self.unary()?;
+                self.depth -= 1;
+                Ok(Expr::Not(Box::new(inner)))
             }
             Some(Tok::Plus) => {
                 self.at += 1;
@@ -312,6 +337,7 @@ impl Parser<'_> {
                 if self.peek() == Some(&Tok::Close) {
                     return Err(self.error(pos, "empty `( )`".into()));
                 }
+                self.nest(pos)?;
                 let inner = self.or_scoped(scope)?;
                 if self.peek() != Some(&Tok::Close) {
                     return Err(
@@ -319,6 +345,7 @@ impl Parser<'_> {
                     );
                 }
                 self.at += 1;
+                self.depth -= 1;
                 Ok(inner)
             }
             Tok::Field(name) => {
@@ -331,7 +358,10 @@ impl Parser<'_> {
                 if matches!(self.peek(), None | Some(Tok::Close | Tok::Or | Tok::And)) {
                     return Err(self.error(self.pos(), format!("expected a value after `{name}:`")));
                 }
-                self.primary(field)
+                self.nest(pos)?;
+                let inner = self.primary(field)?;
+                self.depth -= 1;
+                Ok(inner)
             }
             Tok::Word(text) => Ok(Expr::Term { scope, text }),
             Tok::Phrase(text) => Ok(Expr::Phrase { scope, text }),
@@ -471,5 +501,13 @@ mod tests {
             Err(Error::QuerySyntax { position: 1, .. })
         ));
         assert!(parse("https://nyti.ms/x").is_ok());
+        let deep = format!("{}x{}", "(".repeat(20_000), ")".repeat(20_000));
+        assert!(matches!(
+            parse(&deep),
+            Err(Error::QuerySyntax { position: 101, .. })
+        ));
+        assert!(parse(&format!("{}x", "NOT ".repeat(20_000))).is_err());
+        assert!(parse(&format!("{}x", "title: ".repeat(20_000))).is_err());
+        assert!(parse(&format!("{}x{}", "(".repeat(50), ")".repeat(50))).is_ok());
     }
 }

@@ -3,6 +3,7 @@
 mod common;
 mod errors;
 mod extract;
+mod hostile;
 mod incremental;
 mod index;
 mod json;
