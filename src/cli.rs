@@ -128,6 +128,11 @@ pub struct QueryArgs {
     /// Colour highlights in text output
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Show exact copies (the same file under other paths) as hits of their own
+    ///
+    /// By default they are folded into the best-ranked copy and listed in its `copies`.
+    #[arg(long)]
+    pub duplicates: bool,
 }
 
 /// Arguments of `search extract`.

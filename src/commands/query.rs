@@ -16,6 +16,7 @@ pub fn run(args: &QueryArgs) -> Result<ExitStatus> {
         since: args.since.clone(),
         until: args.until.clone(),
         sources: args.source.clone(),
+        duplicates: args.duplicates,
         sort: match args.sort {
             Sort::Relevance => SortOrder::Relevance,
             Sort::Date => SortOrder::Date,

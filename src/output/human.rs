@@ -46,6 +46,9 @@ fn render_hit(hit: &Hit, style: Style, out: &mut dyn Write) -> std::io::Result<(
     }
     writeln!(out, "   {}", meta.join(" · "))?;
     writeln!(out, "   {dim}{}{reset}", hit.path)?;
+    for copy in &hit.copies {
+        writeln!(out, "   {dim}same file: {copy}{reset}")?;
+    }
     writeln!(out, "   {}", highlighted(&hit.snippet, style))?;
     writeln!(out)
 }

@@ -12,9 +12,12 @@
 //!   `url` (str|null), `lang` (str ISO 639-1|null)
 //! - `snippet`: `{"text": str, "highlights": [[start, end], ...]}`, where start
 //!   and end are character (Unicode scalar) offsets into `text`, end exclusive.
+//! - `copies` ([str]): other paths holding exactly the same file, folded into
+//!   this hit (empty with `--duplicates`, which lists each copy as a hit).
 //!
 //! `search extract --format json|jsonl` prints records with the fields
-//! `path, kind, title, date, authors, source, url, lang, words, body`.
+//! `path, kind, title, date, authors, source, url, lang, words, hash, body`
+//! (`hash`: xxh3-128 of the file's bytes, hex; equal for exact copies).
 
 use std::io::Write;
 

@@ -36,6 +36,8 @@ pub struct Request {
     pub until: Option<String>,
     pub sources: Vec<String>,
     pub sort: SortOrder,
+    /// List exact copies as hits of their own instead of folding them.
+    pub duplicates: bool,
 }
 
 /// One ranked article.
@@ -51,6 +53,8 @@ pub struct Hit {
     pub url: Option<String>,
     pub lang: Option<String>,
     pub snippet: Snippet,
+    /// Other paths holding exactly the same file (folded into this hit).
+    pub copies: Vec<String>,
 }
 
 /// The answer to a request.
@@ -79,14 +83,10 @@ pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
     let query = BooleanQuery::new(clauses);
 
     let searcher = open.reader.searcher();
-    let query: Box<dyn Query> = match compiled.sentence_words {
-        Some(words) if request.sort == SortOrder::Relevance => with_feedback(
-            Box::new(query),
-            words,
-            &compiled.highlight_terms,
-            &searcher,
-            open,
-        )?,
+    let query: Box<dyn Query> = match &compiled.sentence_terms {
+        Some(terms) if request.sort == SortOrder::Relevance => {
+            with_feedback(Box::new(query), terms, &searcher, open)?
+        }
         _ => Box::new(query),
     };
     // Never ask for more than the index holds: `--limit` may be any number.
@@ -97,53 +97,68 @@ pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
         what: "search",
         source,
     };
-    let (addresses, total): (Vec<(f32, DocAddress)>, usize) = match request.sort {
-        SortOrder::Relevance => {
-            let (top, total) = searcher
+    let fetch = |n: usize| -> Result<(Vec<(f32, DocAddress)>, usize)> {
+        Ok(match request.sort {
+            SortOrder::Relevance => searcher
                 .search(
                     &query,
-                    &(TopDocs::with_limit(wanted.max(1)).order_by_score(), Count),
+                    &(TopDocs::with_limit(n.max(1)).order_by_score(), Count),
                 )
-                .map_err(failed)?;
-            (top, total)
+                .map_err(failed)?,
+            SortOrder::Date => {
+                let collector = TopDocs::with_limit(n.max(1))
+                    .order_by_fast_field::<DateTime>(schema::DATE, Order::Desc);
+                let (top, total) = searcher
+                    .search(&query, &(collector, Count))
+                    .map_err(failed)?;
+                (
+                    top.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
+                    total,
+                )
+            }
+        })
+    };
+    // Exact copies (same content hash) fold into the best-ranked one; fetch
+    // more until enough distinct articles fill the page or nothing is left.
+    let mut n = wanted;
+    let (groups, total) = loop {
+        let (top, total) = fetch(n)?;
+        let groups = if request.duplicates {
+            top.into_iter().map(|hit| (hit, Vec::new())).collect()
+        } else {
+            collapse_copies(&searcher, top)
+        };
+        if groups.len() >= wanted || n >= total.min(docs) {
+            break (groups, total);
         }
-        SortOrder::Date => {
-            let collector = TopDocs::with_limit(wanted.max(1))
-                .order_by_fast_field::<DateTime>(schema::DATE, Order::Desc);
-            let (top, total) = searcher
-                .search(&query, &(collector, Count))
-                .map_err(failed)?;
-            let scored = top
-                .into_iter()
-                .map(|(_, addr)| {
-                    let score = query
-                        .explain(&searcher, addr)
-                        .map(|e| e.value())
-                        .unwrap_or(0.0);
-                    (score, addr)
-                })
-                .collect();
-            (scored, total)
-        }
+        n = n.saturating_mul(2).min(docs);
     };
 
     let mut analyzer = schema::news_analyzer();
-    let hits = addresses
+    let hits = groups
         .into_iter()
         .skip(request.offset)
         .take(request.limit)
         .enumerate()
-        .map(|(i, (score, addr))| {
+        .map(|(i, ((score, addr), copies))| {
+            let score = match request.sort {
+                SortOrder::Relevance => score,
+                // Sorted by date: the score is still worth showing.
+                SortOrder::Date => query
+                    .explain(&searcher, addr)
+                    .map(|e| e.value())
+                    .unwrap_or(0.0),
+            };
             let doc = load(&searcher, addr, open)?;
             let body = first_text(&doc, open.fields.body).unwrap_or_default();
             let snippet = snippet::make_snippet(&body, &compiled.highlight_terms, &mut analyzer);
-            Ok(to_hit(
-                request.offset + i + 1,
-                score,
-                &doc,
-                &open.fields,
-                snippet,
-            ))
+            let mut hit = to_hit(request.offset + i + 1, score, &doc, &open.fields, snippet);
+            for copy in copies {
+                let doc = load(&searcher, copy, open)?;
+                hit.copies
+                    .push(first_text(&doc, open.fields.path).unwrap_or_default());
+            }
+            Ok(hit)
         })
         .collect::<Result<Vec<Hit>>>()?;
     Ok(Results {
@@ -153,20 +168,16 @@ pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
     })
 }
 
-/// Re-ranks a sentence query with expansion terms drawn from its first hits.
+/// Re-ranks a sentence query with a feedback model drawn from its first hits:
+/// the articles that match stay the same, their order changes.
 fn with_feedback(
     query: Box<dyn Query>,
-    words: usize,
     query_terms: &[String],
     searcher: &Searcher,
     open: &OpenIndex,
 ) -> Result<Box<dyn Query>> {
-    let settings = feedback::Settings {
-        docs: compile::knob("SK_FB_DOCS", 0.0) as usize,
-        terms: compile::knob("SK_FB_TERMS", 10.0) as usize,
-        original_weight: compile::knob("SK_FB_LAMBDA", 0.5),
-    };
-    if settings.docs == 0 || settings.terms == 0 {
+    let settings = feedback::SETTINGS;
+    if query_terms.is_empty() {
         return Ok(query);
     }
     let failed = |source| Error::Index {
@@ -191,51 +202,81 @@ fn with_feedback(
         compile::tokens(&mut analyzer, crate::ingest::ENGLISH_STOPWORDS)
             .into_iter()
             .collect();
-    let doc_freq = |t: &str| {
-        searcher
+    let docs = searcher.num_docs() as f32;
+    let idf = |t: &str| {
+        let n = searcher
             .doc_freq(&tantivy::Term::from_field_text(body, t))
-            .unwrap_or(0)
+            .unwrap_or(0) as f32;
+        (n >= 2.0).then(|| (1.0 + (docs - n + 0.5) / (n + 0.5)).ln())
     };
-    let expansion = feedback::expansion_terms(
-        &hits,
-        query_terms,
-        &mut analyzer,
-        &stop_stems,
-        doc_freq,
-        body,
-        settings,
-    );
-    if expansion.is_empty() {
+    let model = feedback::expansion_terms(&hits, &mut analyzer, &stop_stems, idf, body, settings);
+    if model.is_empty() {
         return Ok(query);
     }
+    // W(t) = λ·qtf(t)/|q| + (1−λ)·F(t), one boosted term query each.
     let lambda = settings.original_weight;
-    let scale = (1.0 - lambda) * words as f32;
-    let clauses: Vec<(Occur, Box<dyn Query>)> = expansion
+    let mut weights: Vec<(tantivy::Term, f32)> = Vec::new();
+    let mut add = |term: tantivy::Term, w: f32| match weights.iter_mut().find(|(t, _)| *t == term) {
+        Some((_, total)) => *total += w,
+        None => weights.push((term, w)),
+    };
+    for t in query_terms {
+        let weight = lambda / query_terms.len() as f32;
+        add(tantivy::Term::from_field_text(body, t), weight);
+        // Headlines keep their weight: the model only reads bodies.
+        add(
+            tantivy::Term::from_field_text(open.fields.title, t),
+            weight * compile::TITLE_BOOST,
+        );
+    }
+    for (term, w) in model {
+        add(term, (1.0 - lambda) * w);
+    }
+    // Scaled so scores keep the magnitude of the query's own (for display).
+    let scale = query_terms.len() as f32;
+    let clauses: Vec<(Occur, Box<dyn Query>)> = weights
         .into_iter()
-        .map(|(term, weight)| {
+        .map(|(term, w)| {
             let term_query =
                 tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::WithFreqs);
-            (
-                Occur::Should,
-                Box::new(tantivy::query::BoostQuery::new(
-                    Box::new(term_query),
-                    weight * scale,
-                )) as Box<dyn Query>,
-            )
+            let boosted = tantivy::query::BoostQuery::new(Box::new(term_query), w * scale);
+            (Occur::Should, Box::new(boosted) as Box<dyn Query>)
         })
         .collect();
-    let expansion_occur = if compile::knob("SK_FB_MUST", 1.0) > 0.0 {
-        Occur::Must
-    } else {
-        Occur::Should
-    };
     Ok(Box::new(BooleanQuery::new(vec![
-        (
-            expansion_occur,
-            Box::new(tantivy::query::BoostQuery::new(query, lambda)),
-        ),
+        (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0))),
         (Occur::Should, Box::new(BooleanQuery::new(clauses))),
     ])))
+}
+
+type Ranked = (f32, DocAddress);
+
+/// Groups hits with the same content hash under the first (best-ranked) one.
+fn collapse_copies(searcher: &Searcher, top: Vec<Ranked>) -> Vec<(Ranked, Vec<DocAddress>)> {
+    let columns: Vec<_> = searcher
+        .segment_readers()
+        .iter()
+        .map(|segment| segment.fast_fields().str(schema::HASH).ok().flatten())
+        .collect();
+    let mut groups: Vec<(Ranked, Vec<DocAddress>)> = Vec::with_capacity(top.len());
+    let mut first_with: std::collections::HashMap<String, usize> = Default::default();
+    let mut hash = String::new();
+    for (score, addr) in top {
+        hash.clear();
+        if let Some(column) = &columns[addr.segment_ord as usize] {
+            if let Some(ord) = column.term_ords(addr.doc_id).next() {
+                let _ = column.ord_to_str(ord, &mut hash);
+            }
+        }
+        match first_with.get(&hash) {
+            Some(&group) if !hash.is_empty() => groups[group].1.push(addr),
+            _ => {
+                first_with.insert(hash.clone(), groups.len());
+                groups.push(((score, addr), Vec::new()));
+            }
+        }
+    }
+    groups
 }
 
 fn load(searcher: &Searcher, addr: DocAddress, open: &OpenIndex) -> Result<TantivyDocument> {
@@ -272,5 +313,6 @@ fn to_hit(rank: usize, score: f32, doc: &TantivyDocument, f: &Fields, snippet: S
         url: first_text(doc, f.url),
         lang: first_text(doc, f.lang),
         snippet,
+        copies: Vec::new(),
     }
 }

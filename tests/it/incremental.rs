@@ -1,7 +1,8 @@
 //! Re-running `search index` on an existing index:
 //! 1. new, changed, deleted and renamed files are added, updated, removed;
 //! 2. a touched but unchanged file stays unchanged; `--full` rebuilds;
-//! 3. identical files under two paths are both indexed with the same hash;
+//! 3. identical files under two paths are both indexed with the same hash, and
+//!    queries fold them into one hit (`copies`) unless `--duplicates`;
 //! 4. a second writer fails at once (exit 2) while queries keep working;
 //! 5. `kill -9` in the middle of a run leaves an index that opens, and the next
 //!    run finishes the job with the same result as a clean build;
@@ -150,6 +151,23 @@ fn exact_copies_are_both_indexed_with_one_hash() {
     assert_eq!(hash("/dw.txt"), hash("/dw-copy.txt"));
     assert_ne!(hash("/dw.txt"), hash("/nyt.txt"));
     assert_eq!(hash("/dw.txt").len(), 32);
+
+    // Queries fold the copy into one hit and name it; --duplicates lists both.
+    let (_, v) = env.query_json("\"Amazon bans TikTok\"", &[]);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 1, "{v}");
+    let shown = hit_files(&v)[0].clone();
+    let copy = v["hits"][0]["copies"][0].as_str().unwrap();
+    let other = if shown == "dw.txt" {
+        "/dw-copy.txt"
+    } else {
+        "/dw.txt"
+    };
+    assert!(copy.ends_with(other), "{copy}");
+    let (_, v) = env.query_json("\"Amazon bans TikTok\"", &["--duplicates"]);
+    let mut files = hit_files(&v);
+    files.sort();
+    assert_eq!(files, vec!["dw-copy.txt", "dw.txt"]);
+    assert_eq!(v["hits"][0]["copies"].as_array().unwrap().len(), 0);
 }
 
 #[test]
@@ -225,6 +243,7 @@ fn results(env: &TestEnv, index: &Path, query: &str) -> Vec<(String, String)> {
         "json",
         "--limit",
         "100000",
+        "--duplicates",
     ]);
     assert!(r.code <= 1, "{}", r.stderr);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();

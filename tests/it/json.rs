@@ -28,6 +28,7 @@ struct Hit {
     url: Option<String>,
     lang: Option<String>,
     snippet: Snippet,
+    copies: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -4,7 +4,8 @@
 //! 3. field scopes, `--source`, `--since`, `--sort date`;
 //! 4. phrase above scattered words, title boost;
 //! 5. boolean syntax: OR, -word, NOT, parentheses, date ranges;
-//! 6. text output layout, colour only when asked, count line on stderr.
+//! 6. text output layout, colour only when asked, count line on stderr;
+//! 7. a pasted question is a ranked bag of words, short queries stay Boolean.
 
 use crate::common::*;
 
@@ -201,4 +202,47 @@ fn text_output_layout_and_colour() {
     assert_eq!(r.stderr.trim(), "1 of 3 hits");
     let hit: serde_json::Value = serde_json::from_str(r.stdout.lines().next().unwrap()).unwrap();
     assert_eq!(hit["rank"], 2);
+}
+
+#[test]
+fn a_pasted_question_is_ranked_not_anded() {
+    let env = TestEnv::new();
+    env.index(&seeds());
+    // Not every word is in every article ("why", "tell"): a conjunction would find nothing.
+    let (code, v) = env.query_json("Why did Amazon tell its employees to delete TikTok?", &[]);
+    assert_eq!(code, 0);
+    assert_eq!(hit_files(&v), vec![NYT, DW, VICE]);
+    let highlighted: Vec<String> = {
+        let hit = &v["hits"][0]["snippet"];
+        let text: Vec<char> = hit["text"].as_str().unwrap().chars().collect();
+        hit["highlights"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                let (a, b) = (
+                    h[0].as_u64().unwrap() as usize,
+                    h[1].as_u64().unwrap() as usize,
+                );
+                text[a..b].iter().collect::<String>().to_lowercase()
+            })
+            .collect()
+    };
+    assert!(
+        highlighted.iter().any(|w| w.starts_with("employee")),
+        "{highlighted:?}"
+    );
+    assert!(
+        !highlighted.iter().any(|w| w == "did" || w == "to"),
+        "stop words: {highlighted:?}"
+    );
+
+    // In an all-caps sentence AND/OR are words; in a short query they stay operators.
+    let (_, v) = env.query_json("AMAZON EMPLOYEES AND WELLS FARGO BANKERS OR TRADERS .", &[]);
+    assert_eq!(v["total"], 3);
+    let (_, v) = env.query_json("fargo OR backtracks", &[]);
+    assert_eq!(v["total"], 2);
+    // Short keyword queries keep their AND meaning: VICE never names Wells Fargo.
+    let (_, v) = env.query_json("amazon tiktok wells fargo", &[]);
+    assert_eq!(v["total"], 2);
 }
