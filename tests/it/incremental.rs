@@ -381,3 +381,82 @@ fn an_index_from_an_older_schema_is_refused_with_a_hint() {
         r.stderr
     );
 }
+
+#[test]
+fn ctrl_c_commits_what_is_done_and_exits_130() {
+    let env = TestEnv::new();
+    let Some(docs) = bbc_articles(env.dir.path()) else {
+        return;
+    };
+    let total = std::fs::read_dir(&docs).unwrap().count();
+    let index = env.dir.path().join("interrupted");
+    let child = env
+        .command()
+        .args(["index", docs.to_str().unwrap(), "--index"])
+        .arg(&index)
+        .args(["--commit-every", "200", "-q"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Interrupt once the run is under way (its first commit is on disk).
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while !opstamp(&index).is_some_and(|op| op > 0) {
+        assert!(Instant::now() < deadline, "no commit seen");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    let last = stderr.lines().last().unwrap();
+    assert!(
+        last.starts_with("interrupted: saved added ")
+            && last.ends_with("run the same command again to finish"),
+        "{stderr}"
+    );
+    // What the message says was saved is what the index holds.
+    let saved: u64 = last["interrupted: saved added ".len()..]
+        .split(',')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let r = env.run(&[
+        "query",
+        "*",
+        "--index",
+        index.to_str().unwrap(),
+        "--format",
+        "json",
+        "--limit",
+        "0",
+    ]);
+    let held = serde_json::from_str::<serde_json::Value>(&r.stdout).unwrap()["total"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(held, saved);
+    assert!(
+        (saved as usize) < total,
+        "{saved} of {total}: not interrupted"
+    );
+    let r = env.run(&[
+        "index",
+        docs.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+        "-q",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        summary(&r).starts_with(&format!(
+            "added {}, updated 0, removed 0, unchanged {saved}",
+            total as u64 - saved
+        )),
+        "{}",
+        r.stderr
+    );
+}
