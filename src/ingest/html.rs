@@ -162,7 +162,9 @@ fn read_meta(doc: &Document) -> HtmlMeta {
         })
         .or_else(|| non_empty(doc.select("head title").first().text().to_string()))
         .or_else(|| non_empty(doc.select("h1").first().text().to_string()))
-        .map(|t| collapse(&t));
+        // Entities escaped twice by the site (`&amp;#038;`) come out of the parser once escaped.
+        .map(|t| collapse(&super::entities::decode_entities(&t)))
+        .map(|t| headline_within(t, doc));
 
     let date = ["datePublished", "dateCreated", "uploadDate"]
         .iter()
@@ -378,6 +380,22 @@ fn names_of(v: &Value) -> Vec<String> {
     }
 }
 
+/// The page's own headline when the title merely wraps it: a `<title>` or
+/// `og:title` often adds the site, the section or a kicker around the `<h1>`
+/// (`Covic turns up heat on Schwarzer - Football - Sport - smh.com.au`).
+fn headline_within(title: String, doc: &Document) -> String {
+    let lower = title.to_lowercase();
+    let headline = doc
+        .select("h1, h2")
+        .iter()
+        .take(20)
+        .map(|h| collapse(&h.text()))
+        .filter(|h| h.split_whitespace().count() >= 2 && h.len() < title.len())
+        .filter(|h| lower.contains(&h.to_lowercase()))
+        .max_by_key(|h| h.len());
+    headline.unwrap_or(title)
+}
+
 /// Drops a ` | Site`, ` - Site` or `Site: ` part from a title.
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     let title = collapse(title);
@@ -419,6 +437,19 @@ mod tests {
 <p>The big story happened on Friday, and many people who were there said that it was the biggest story they had seen in years.</p>
 <p>Officials said they would look into the matter further in the coming weeks, according to a statement released on Friday evening.</p>
 </article><footer>Contact us</footer></body></html>"#;
+
+    #[test]
+    fn the_headline_wins_over_a_wrapped_title() {
+        let page = "<html><head><title>Covic turns up heat on Schwarzer - Football - Sport - smh.com.au</title></head>\
+            <body><h2>Sport</h2><h1>Covic turns up heat on Schwarzer</h1><p>Text.</p></body></html>";
+        assert_eq!(
+            extract(page).title.as_deref(),
+            Some("Covic turns up heat on Schwarzer")
+        );
+        let page = "<html><head><meta property=\"og:title\" content=\"Tom &amp;#038; Jerry return\"></head>\
+            <body><p>Text.</p></body></html>";
+        assert_eq!(extract(page).title.as_deref(), Some("Tom & Jerry return"));
+    }
 
     #[test]
     fn reads_json_ld_graph_and_head() {
