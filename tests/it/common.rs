@@ -58,15 +58,38 @@ impl TestEnv {
 
     /// Indexes `dir` into this env's index and checks it succeeded.
     pub fn index(&self, dir: &Path) -> Run {
-        let index = self.index_path();
-        let r = self.run(&[
-            "index",
-            dir.to_str().unwrap(),
-            "--index",
-            index.to_str().unwrap(),
-        ]);
+        let r = self.index_into(dir, &self.index_path(), &[]);
         assert_eq!(r.code, 0, "index failed: {}", r.stderr);
         r
+    }
+
+    /// Runs `search index DOCS --index INDEX EXTRA...`, success or not.
+    pub fn index_into(&self, docs: &Path, index: &Path, extra: &[&str]) -> Run {
+        let mut args = vec![
+            "index",
+            docs.to_str().unwrap(),
+            "--index",
+            index.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+
+    /// How many articles the index at `index` holds (`search query '*'`).
+    pub fn count(&self, index: &Path) -> u64 {
+        let r = self.run(&[
+            "query",
+            "*",
+            "--index",
+            index.to_str().unwrap(),
+            "--format",
+            "json",
+            "--limit",
+            "0",
+        ]);
+        assert!(r.code <= 1, "{}", r.stderr);
+        let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("valid JSON");
+        v["total"].as_u64().expect("total")
     }
 
     /// Runs `search query QUERY --index <env> EXTRA...`.

@@ -144,13 +144,7 @@ fn every_bad_file_is_named_and_every_good_one_indexed() {
 
     // With --follow the loop is reported as a loop, and the outside file is read.
     let index = env.dir.path().join("followed");
-    let r = env.run(&[
-        "index",
-        docs.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-        "--follow",
-    ]);
+    let r = env.index_into(&docs, &index, &["--follow"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("loop-a: cannot read:"), "{}", r.stderr);
 }
@@ -165,13 +159,7 @@ fn a_folder_of_many_empty_files_is_counted_quietly() {
     }
     std::fs::copy(seeds().join(VICE), docs.join("vice.txt")).unwrap();
     let index = env.index_path();
-    let r = env.run(&[
-        "index",
-        docs.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-        "-q",
-    ]);
+    let r = env.index_into(&docs, &index, &["-q"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stderr.lines().count(),
@@ -273,13 +261,7 @@ fn hostile_index_paths_get_one_line_and_exit_2() {
     fails(&missing, "cannot open the index at");
 
     // `--full` rebuilds a damaged index instead of failing on it.
-    let r = env.run(&[
-        "index",
-        seeds().to_str().unwrap(),
-        "--index",
-        damaged.to_str().unwrap(),
-        "--full",
-    ]);
+    let r = env.index_into(&seeds(), &damaged, &["--full"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         env.run(&["query", "tiktok", "--index", damaged.to_str().unwrap()])

@@ -91,13 +91,7 @@ fn touched_files_are_unchanged_and_full_rebuilds() {
         r.stderr
     );
     let index = env.index_path();
-    let r = env.run(&[
-        "index",
-        docs.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-        "--full",
-    ]);
+    let r = env.index_into(&docs, &index, &["--full"]);
     assert!(
         summary(&r).starts_with("added 2, updated 0, removed 0, unchanged 0"),
         "{}",
@@ -184,12 +178,7 @@ fn a_second_writer_fails_at_once_while_queries_work() {
     std::thread::sleep(Duration::from_millis(300));
     let started = Instant::now();
     let index = env.index_path();
-    let r = env.run(&[
-        "index",
-        seeds().to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-    ]);
+    let r = env.index_into(&seeds(), &index, &[]);
     let waited = started.elapsed();
     let query = env.query_json("tiktok", &[]);
     holder.kill().unwrap();
@@ -294,43 +283,18 @@ fn kill_9_mid_run_leaves_an_index_that_the_next_run_completes() {
     child.wait().unwrap();
 
     // The index opens and answers from its last commit.
-    let r = env.run(&[
-        "query",
-        "*",
-        "--index",
-        index.to_str().unwrap(),
-        "--format",
-        "json",
-        "--limit",
-        "0",
-    ]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let partial = serde_json::from_str::<serde_json::Value>(&r.stdout).unwrap()["total"]
-        .as_u64()
-        .unwrap();
+    let partial = env.count(&index);
     assert!(
         partial >= 100 && (partial as usize) < total,
         "{partial} of {total}"
     );
 
     // The next run finishes; the result equals a clean build.
-    let r = env.run(&[
-        "index",
-        docs.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-        "-q",
-    ]);
+    let r = env.index_into(&docs, &index, &["-q"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(summary(&r).starts_with("added "), "{}", r.stderr);
     let clean = env.dir.path().join("clean");
-    let r = env.run(&[
-        "index",
-        docs.to_str().unwrap(),
-        "--index",
-        clean.to_str().unwrap(),
-        "-q",
-    ]);
+    let r = env.index_into(&docs, &clean, &["-q"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     for query in [
         "*",
@@ -425,31 +389,12 @@ fn ctrl_c_commits_what_is_done_and_exits_130() {
         .unwrap()
         .parse()
         .unwrap();
-    let r = env.run(&[
-        "query",
-        "*",
-        "--index",
-        index.to_str().unwrap(),
-        "--format",
-        "json",
-        "--limit",
-        "0",
-    ]);
-    let held = serde_json::from_str::<serde_json::Value>(&r.stdout).unwrap()["total"]
-        .as_u64()
-        .unwrap();
-    assert_eq!(held, saved);
+    assert_eq!(env.count(&index), saved);
     assert!(
         (saved as usize) < total,
         "{saved} of {total}: not interrupted"
     );
-    let r = env.run(&[
-        "index",
-        docs.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-        "-q",
-    ]);
+    let r = env.index_into(&docs, &index, &["-q"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         summary(&r).starts_with(&format!(

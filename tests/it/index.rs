@@ -108,13 +108,7 @@ fn full_rebuild_drops_articles_whose_files_are_gone() {
     assert_eq!(env.query_json("tiktok", &[]).1["total"], 2);
     std::fs::remove_file(docs.join("dw.txt")).unwrap();
     let index = env.index_path();
-    let r = env.run(&[
-        "index",
-        docs.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-        "--full",
-    ]);
+    let r = env.index_into(&docs, &index, &["--full"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(hit_files(&env.query_json("tiktok", &[]).1), vec!["nyt.txt"]);
 }
@@ -125,12 +119,7 @@ fn a_folder_that_is_not_an_index_is_never_written_into() {
     let other = env.dir.path().join("other");
     std::fs::create_dir(&other).unwrap();
     std::fs::write(other.join("thesis.txt"), "precious").unwrap();
-    let r = env.run(&[
-        "index",
-        seeds().to_str().unwrap(),
-        "--index",
-        other.to_str().unwrap(),
-    ]);
+    let r = env.index_into(&seeds(), &other, &[]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
         r.stderr.contains("is not empty and holds no index"),
