@@ -269,3 +269,65 @@ fn hostile_index_paths_get_one_line_and_exit_2() {
         0
     );
 }
+
+#[test]
+fn unreadable_files_and_folders_are_named_and_skipped() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    let root = env.dir.path().join("shared");
+    let docs = root.join("docs");
+    std::fs::create_dir_all(docs.join("locked")).unwrap();
+    std::fs::copy(seeds().join(NYT), docs.join("nyt.txt")).unwrap();
+    std::fs::copy(seeds().join(DW), docs.join("dw.txt")).unwrap();
+    std::fs::copy(seeds().join(VICE), docs.join("locked/vice.txt")).unwrap();
+    let mode = |path: &Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    for dir in [env.dir.path(), &root, &docs] {
+        mode(dir, 0o777);
+    }
+    mode(&docs.join("dw.txt"), 0o000);
+    mode(&docs.join("locked"), 0o000);
+    // Root reads everything: run as `nobody` there, as this user elsewhere.
+    let is_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    let mut cmd = if is_root {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_search"));
+        c
+    } else {
+        std::process::Command::new(env!("CARGO_BIN_EXE_search"))
+    };
+    let index = root.join("index");
+    cmd.current_dir(&root)
+        .args(["index", "docs", "--index"])
+        .arg(&index);
+    let r = run(&mut cmd);
+    mode(&docs.join("locked"), 0o755);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("warning: docs/dw.txt: cannot read: Permission denied"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("warning: docs/locked: cannot read: Permission denied"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("added 1, updated 0, removed 0, unchanged 0, skipped 2 (unreadable 2)"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(env.count(&index), 1);
+}
