@@ -30,7 +30,7 @@ pub const MTIME: &str = "mtime";
 
 /// Bumped whenever the schema or the analyzers change, so an index made by
 /// another version is rebuilt instead of silently misread. Kept in the commit payload.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Stemmed, folded prose analyzer for title and body.
 pub const NEWS_ANALYZER: &str = "news";
