@@ -61,7 +61,7 @@ impl IndexWriter {
                 docstore_compression: Compressor::Zstd(ZstdCompressor {
                     compression_level: Some(3),
                 }),
-                docstore_blocksize: 64 * 1024,
+                docstore_blocksize: 16 * 1024,
                 ..IndexSettings::default()
             };
             Index::builder()

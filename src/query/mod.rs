@@ -134,7 +134,6 @@ pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
         n = n.saturating_mul(2).min(docs);
     };
 
-    let mut analyzer = schema::news_analyzer();
     let hits = groups
         .into_iter()
         .skip(request.offset)
@@ -151,7 +150,7 @@ pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
             };
             let doc = load(&searcher, addr, open)?;
             let body = first_text(&doc, open.fields.body).unwrap_or_default();
-            let snippet = snippet::make_snippet(&body, &compiled.highlight_terms, &mut analyzer);
+            let snippet = snippet::make_snippet(&body, &compiled.highlight_terms);
             let mut hit = to_hit(request.offset + i + 1, score, &doc, &open.fields, snippet);
             for copy in copies {
                 let doc = load(&searcher, copy, open)?;

@@ -8,6 +8,8 @@
 use serde::Serialize;
 use tantivy::tokenizer::TextAnalyzer;
 
+use crate::index::schema;
+
 /// A passage and the character ranges in it that matched.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Snippet {
@@ -24,8 +26,8 @@ const MAX_CHARS: usize = 250;
 const LOOK_BACK_CHARS: usize = 90;
 
 /// Builds the snippet of `body` for the analyzed `terms`; the lead when nothing matches.
-pub fn make_snippet(body: &str, terms: &[String], analyzer: &mut TextAnalyzer) -> Snippet {
-    let matches = find_matches(body, terms, analyzer);
+pub fn make_snippet(body: &str, terms: &[String]) -> Snippet {
+    let matches = find_matches(body, terms);
     let anchor = best_window(&matches);
     let (start, end) = match anchor {
         Some((first, _)) => passage_around(body, matches[first].0),
@@ -35,22 +37,43 @@ pub fn make_snippet(body: &str, terms: &[String], analyzer: &mut TextAnalyzer) -
 }
 
 /// Byte ranges of tokens whose analyzed form is a query term, with the term's index.
-fn find_matches(
-    body: &str,
-    terms: &[String],
-    analyzer: &mut TextAnalyzer,
-) -> Vec<(usize, usize, usize)> {
+///
+/// Words are split and folded as the index does (the `news` analyzer without its
+/// stemmer): stemming every word of ten bodies was a sixth of a query's
+/// instructions, so only words that can stem to a term (stems keep a word's
+/// first two letters) are stemmed, one by one.
+fn find_matches(body: &str, terms: &[String]) -> Vec<(usize, usize, usize)> {
     if terms.is_empty() {
         return Vec::new();
     }
+    let head = |s: &str| -> String { s.chars().take(2).collect() };
+    let heads: Vec<String> = terms.iter().map(|t| head(t)).collect();
+    let mut stemmer = stem_analyzer();
+    let mut words = schema::name_analyzer();
     let mut out = Vec::new();
-    let mut stream = analyzer.token_stream(body);
+    let mut stream = words.token_stream(body);
     while let Some(token) = stream.next() {
-        if let Some(t) = terms.iter().position(|q| *q == token.text) {
+        if !heads.contains(&head(&token.text)) {
+            continue;
+        }
+        let mut stemmed = stemmer.token_stream(&token.text);
+        let Some(stem) = stemmed.next().map(|t| t.text.clone()) else {
+            continue;
+        };
+        if let Some(t) = terms.iter().position(|q| *q == stem) {
             out.push((token.offset_from, token.offset_to, t));
         }
     }
     out
+}
+
+/// Stems one already lowercased and folded word.
+fn stem_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(tantivy::tokenizer::RawTokenizer::default())
+        .filter(tantivy::tokenizer::Stemmer::new(
+            tantivy::tokenizer::Language::English,
+        ))
+        .build()
 }
 
 /// The match that opens the window with the most distinct terms (then the most matches).
@@ -220,11 +243,10 @@ fn render(body: &str, start: usize, end: usize, matches: &[(usize, usize, usize)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::schema::news_analyzer;
 
     fn snip(body: &str, words: &[&str]) -> Snippet {
         let terms: Vec<String> = words.iter().map(|s| s.to_string()).collect();
-        make_snippet(body, &terms, &mut news_analyzer())
+        make_snippet(body, &terms)
     }
 
     fn marked(s: &Snippet) -> Vec<String> {
