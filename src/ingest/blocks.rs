@@ -188,7 +188,7 @@ mod tests {
             b("Contact us"),
             b("Jobs"),
         ];
-        let kept: Vec<String> = main_content(blocks, &lang::Stopwords::for_lang(Some("en")))
+        let kept: Vec<String> = main_content(blocks, lang::Stopwords::for_lang(Some("en")))
             .into_iter()
             .map(|b| b.text)
             .collect();
@@ -203,7 +203,7 @@ mod tests {
             heading: 0,
         };
         assert_eq!(
-            classify(&menu, &lang::Stopwords::for_lang(Some("en"))),
+            classify(&menu, lang::Stopwords::for_lang(Some("en"))),
             Class::Bad
         );
     }

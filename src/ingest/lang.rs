@@ -1,11 +1,32 @@
 //! Language detection (whatlang) and the stop-word lists the block classifier uses.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Characters of text handed to the detector. Detection was a third of all
+/// cleaning instructions at 4,000; 1,500 characters of prose are plenty.
+const SAMPLE_CHARS: usize = 1_500;
+
+/// Share of English stop words above which a sample is English without asking
+/// the detector: English prose runs at 0.4–0.5 with this list, other languages
+/// written in Latin letters stay under 0.15.
+const PLAINLY_ENGLISH: f64 = 0.3;
 
 /// Detects the language of `text` and returns its ISO 639-1 code, if confident.
 pub fn detect(text: &str) -> Option<String> {
-    let sample: String = text.chars().take(4000).collect();
-    let info = whatlang::detect(&sample)?;
+    let end = text
+        .char_indices()
+        .nth(SAMPLE_CHARS)
+        .map_or(text.len(), |(at, _)| at);
+    let sample = &text[..end];
+    // The detector scores every language it knows (a fixed ~0.5M instructions a
+    // call, a third of all cleaning); most news is English, and says so at once.
+    if sample.split_whitespace().count() >= 20
+        && Stopwords::for_lang(Some("en")).density(sample) >= PLAINLY_ENGLISH
+    {
+        return Some("en".to_string());
+    }
+    let info = whatlang::detect(sample)?;
     if !info.is_reliable() && info.confidence() < 0.5 {
         return None;
     }
@@ -80,19 +101,34 @@ pub struct Stopwords(HashSet<&'static str>);
 
 impl Stopwords {
     /// The list for a language code; unknown languages get all lists merged,
-    /// so prose in any of them still reads as prose.
-    pub fn for_lang(lang: Option<&str>) -> Stopwords {
-        let lists: Vec<&'static str> = match lang {
-            Some("en") => vec![ENGLISH_STOPWORDS],
-            Some("de") => vec![DE],
-            Some("fr") => vec![FR],
-            Some("es") => vec![ES],
-            Some("it") => vec![IT],
-            Some("pt") => vec![PT],
-            Some("nl") => vec![NL],
-            _ => vec![ENGLISH_STOPWORDS, DE, FR, ES, IT, PT, NL],
-        };
-        Stopwords(lists.iter().flat_map(|l| l.split_whitespace()).collect())
+    /// so prose in any of them still reads as prose. Built once per process.
+    pub fn for_lang(lang: Option<&str>) -> &'static Stopwords {
+        const LANGS: [(&str, &str); 7] = [
+            ("en", ENGLISH_STOPWORDS),
+            ("de", DE),
+            ("fr", FR),
+            ("es", ES),
+            ("it", IT),
+            ("pt", PT),
+            ("nl", NL),
+        ];
+        static LISTS: OnceLock<Vec<Stopwords>> = OnceLock::new();
+        let lists = LISTS.get_or_init(|| {
+            let one = |words: &'static str| Stopwords(words.split_whitespace().collect());
+            let mut lists: Vec<Stopwords> = LANGS.iter().map(|(_, words)| one(words)).collect();
+            lists.push(Stopwords(
+                LANGS
+                    .iter()
+                    .flat_map(|(_, words)| words.split_whitespace())
+                    .collect(),
+            ));
+            lists
+        });
+        let at = LANGS
+            .iter()
+            .position(|(code, _)| Some(*code) == lang)
+            .unwrap_or(LANGS.len());
+        &lists[at]
     }
 
     /// Share of the words in `text` that are stop words.
@@ -104,7 +140,12 @@ impl Stopwords {
             .filter(|w| !w.is_empty())
         {
             words += 1;
-            if self.0.contains(word.to_lowercase().as_str()) {
+            let is_stop = if word.chars().any(char::is_uppercase) {
+                self.0.contains(word.to_lowercase().as_str())
+            } else {
+                self.0.contains(word)
+            };
+            if is_stop {
                 stops += 1;
             }
         }

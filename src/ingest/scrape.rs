@@ -76,7 +76,7 @@ pub fn scrape(mut blocks: Vec<Block>) -> Scraped {
     let title_at = if mail.subject.is_some() {
         None
     } else {
-        find_title(&blocks, &stopwords)
+        find_title(&blocks, stopwords)
     };
     let title = mail
         .subject
@@ -110,7 +110,7 @@ pub fn scrape(mut blocks: Vec<Block>) -> Scraped {
         .filter(|(b, dropped)| !dropped && !text::is_bare_url(&b.text))
         .map(|(b, _)| b)
         .collect();
-    let body = main_content(kept, &stopwords)
+    let body = main_content(kept, stopwords)
         .into_iter()
         .map(|b| b.text)
         .collect::<Vec<_>>()
