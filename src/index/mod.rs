@@ -3,6 +3,7 @@
 //! Tantivy types stay inside `index/` and `query/`.
 
 pub mod schema;
+mod stem_cache;
 mod tokenizer;
 mod writer;
 
