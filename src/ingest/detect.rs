@@ -99,14 +99,19 @@ pub fn detect_kind(text: &str) -> Kind {
 
 /// Markdown shows itself by its link syntax, headings, or HTML tags left in the prose.
 fn looks_like_markdown(text: &str) -> bool {
-    let sample: String = text.chars().take(20_000).collect();
-    let links = sample.matches("](").count();
-    let tags = [
+    const TAGS: [&str; 8] = [
         "<div", "<span", "<p>", "<p ", "<a ", "<img", "<section", "<figure",
-    ]
-    .iter()
-    .map(|t| sample.matches(t).count())
-    .sum::<usize>();
+    ];
+    let end = text
+        .char_indices()
+        .nth(20_000)
+        .map_or(text.len(), |(at, _)| at);
+    let sample = &text[..end];
+    let links = sample.matches("](").count();
+    let tags = sample
+        .match_indices('<')
+        .filter(|(at, _)| TAGS.iter().any(|t| sample[*at..].starts_with(t)))
+        .count();
     let headings = sample
         .lines()
         .filter(|l| {

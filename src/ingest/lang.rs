@@ -1,6 +1,6 @@
 //! Language detection (whatlang) and the stop-word lists the block classifier uses.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 /// Characters of text handed to the detector. Detection was a third of all
