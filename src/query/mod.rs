@@ -9,7 +9,7 @@ use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
 use tantivy::schema::document::Value;
-use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 pub use compile::period;
 pub use parse::{parse, Expr, Scope, FIELD_NAMES};
@@ -106,13 +106,27 @@ pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
                 )
                 .map_err(failed)?,
             SortOrder::Date => {
-                let collector = TopDocs::with_limit(n.max(1))
-                    .order_by_fast_field::<DateTime>(schema::DATE, Order::Desc);
+                // Newest first, undated last, each with its relevance score
+                // (tantivy's `explain` asserts on some Boolean queries).
+                let collector = TopDocs::with_limit(n.max(1)).tweak_score(
+                    |segment: &tantivy::SegmentReader| {
+                        let dates = segment.fast_fields().date(schema::DATE).ok();
+                        move |doc: tantivy::DocId, score: tantivy::Score| {
+                            let date = dates
+                                .as_ref()
+                                .and_then(|c| c.first(doc))
+                                .map_or(i64::MIN, |d| d.into_timestamp_secs());
+                            (date, score)
+                        }
+                    },
+                );
                 let (top, total) = searcher
                     .search(&query, &(collector, Count))
                     .map_err(failed)?;
                 (
-                    top.into_iter().map(|(_, addr)| (0.0, addr)).collect(),
+                    top.into_iter()
+                        .map(|((_, score), addr)| (score, addr))
+                        .collect(),
                     total,
                 )
             }
@@ -140,14 +154,6 @@ pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
         .take(request.limit)
         .enumerate()
         .map(|(i, ((score, addr), copies))| {
-            let score = match request.sort {
-                SortOrder::Relevance => score,
-                // Sorted by date: the score is still worth showing.
-                SortOrder::Date => query
-                    .explain(&searcher, addr)
-                    .map(|e| e.value())
-                    .unwrap_or(0.0),
-            };
             let doc = load(&searcher, addr, open)?;
             let body = first_text(&doc, open.fields.body).unwrap_or_default();
             let snippet = snippet::make_snippet(&body, &compiled.highlight_terms);

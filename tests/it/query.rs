@@ -234,3 +234,18 @@ fn a_pasted_question_is_ranked_not_anded() {
     let (_, v) = env.query_json("amazon tiktok wells fargo", &[]);
     assert_eq!(v["total"], 2);
 }
+
+#[test]
+fn sorting_a_sentence_by_date_keeps_scores() {
+    // Found by the query fuzzer: tantivy's `explain`, once used for these
+    // scores, asserts on a sentence with a word no article has.
+    let env = seeded();
+    let (code, v) = env.query_json("IH BAN.", &["--sort", "date"]);
+    assert_eq!(code, 0);
+    assert_eq!(hit_files(&v), vec![DW, NYT, VICE]);
+    assert!(v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["score"].as_f64().unwrap() > 0.0));
+}
