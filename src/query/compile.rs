@@ -386,12 +386,16 @@ fn date_query(field: Field, text: &str) -> Result<Box<dyn Query>> {
 }
 
 fn range(field: Field, lower: Bound<NaiveDate>, upper: Bound<NaiveDate>) -> Box<dyn Query> {
+    // Tantivy keeps dates as i64 nanoseconds: years past 2262 (`date:9999`,
+    // found by the fuzzer) would overflow, so bounds are clamped to what fits.
+    const LIMIT_SECS: i64 = i64::MAX / 1_000_000_000;
     let term = |d: NaiveDate| {
         let secs = d
             .and_hms_opt(0, 0, 0)
             .expect("midnight exists")
             .and_utc()
-            .timestamp();
+            .timestamp()
+            .clamp(-LIMIT_SECS, LIMIT_SECS);
         Term::from_field_date(field, DateTime::from_timestamp_secs(secs))
     };
     Box::new(RangeQuery::new(lower.map(term), upper.map(term)))

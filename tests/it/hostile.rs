@@ -213,6 +213,11 @@ fn hostile_queries_get_one_line_and_exit_2() {
     assert_eq!(env.query("tiktok\u{1}amazon", &[]).code, 0);
     let r = env.query("tiktok", &["--limit", "0"]);
     assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+    // Dates past what the index can hold (year 2262) are clamped (found by the fuzzer).
+    assert_eq!(env.query("date:9999-12-31", &[]).code, 1);
+    // VICE is undated, so never inside a date span.
+    assert_eq!(env.query_json("date:0001..9999", &[]).1["total"], 2);
+    assert_eq!(env.query_json("tiktok", &["--until", "9999"]).1["total"], 2);
     let (_, v) = env.query_json("tiktok", &["--limit", "18446744073709551615"]);
     assert_eq!(v["hits"].as_array().unwrap().len(), 3);
 }
