@@ -105,7 +105,7 @@ impl Compiler {
                         _ => (Occur::Must, item),
                     };
                     if let Some(query) = self.node(item)? {
-                        clauses.push((occur, query));
+                        clauses.push((occur, excluded_if(occur, query)));
                     }
                 }
                 if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
@@ -129,7 +129,7 @@ impl Compiler {
             Expr::Not(inner) => self.node(inner)?.map(|inner| {
                 Box::new(BooleanQuery::new(vec![
                     (Occur::Must, Box::new(AllQuery)),
-                    (Occur::MustNot, inner),
+                    (Occur::MustNot, excluded_if(Occur::MustNot, inner)),
                 ])) as Box<dyn Query>
             }),
             Expr::Any(items) => {
@@ -257,6 +257,15 @@ impl Compiler {
             None => Bound::Unbounded,
         };
         Ok(Some(range(self.fields.date, lower, upper)))
+    }
+}
+
+/// A `MustNot` clause is read in full first (see `exclusion`); others stay as they are.
+fn excluded_if(occur: Occur, query: Box<dyn Query>) -> Box<dyn Query> {
+    if occur == Occur::MustNot {
+        Box::new(super::exclusion::Exclusion(query))
+    } else {
+        query
     }
 }
 

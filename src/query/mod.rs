@@ -1,6 +1,7 @@
 //! Query: parse the user's query, run it, and turn tantivy's answer into `Hit`s.
 
 mod compile;
+mod exclusion;
 mod feedback;
 mod parse;
 mod snippet;

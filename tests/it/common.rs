@@ -93,10 +93,12 @@ impl TestEnv {
     }
 
     /// Runs `search query QUERY --index <env> EXTRA...`.
+    /// The query goes after `--`, so one starting with `-` is a query, not a flag.
     pub fn query(&self, query: &str, extra: &[&str]) -> Run {
         let index = self.index_path();
-        let mut args = vec!["query", query, "--index", index.to_str().unwrap()];
+        let mut args = vec!["query", "--index", index.to_str().unwrap()];
         args.extend_from_slice(extra);
+        args.extend_from_slice(&["--", query]);
         self.run(&args)
     }
 

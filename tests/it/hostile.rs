@@ -336,3 +336,32 @@ fn unreadable_files_and_folders_are_named_and_skipped() {
     );
     assert_eq!(env.count(&index), 1);
 }
+
+#[test]
+fn fuzzer_findings_stay_fixed() {
+    // Each file under fuzz/regressions/query_*/ is a query that once panicked
+    // (in tantivy's debug assertions or an overflow); it must now answer.
+    let env = TestEnv::new();
+    env.index(&seeds());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut checked = 0;
+    for target in std::fs::read_dir(&root).unwrap() {
+        let target = target.unwrap().path();
+        for input in std::fs::read_dir(&target).unwrap() {
+            let query = std::fs::read_to_string(input.unwrap().path()).unwrap();
+            for sort in ["relevance", "date"] {
+                let r = env.query(&query, &["--sort", sort]);
+                assert!(
+                    r.code <= 2 && !r.stderr.contains("panicked"),
+                    "{query:?} --sort {sort}: {}",
+                    r.stderr
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 6, "regressions found: {checked}");
+    // The shapes behind them, on real words.
+    assert_eq!(env.query_json("tiktok -company-owned", &[]).1["total"], 1);
+    assert_eq!(env.query_json("-\"a a\"", &[]).1["total"], 3);
+}
