@@ -7,11 +7,17 @@
 //! articles match, so no article is returned for an expansion word alone.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
 use tantivy::schema::{Field, Term};
 use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Searcher;
 
 use super::compile::tokens;
+use crate::error::{Error, Result};
+use crate::index::{schema, OpenIndex};
 
 /// How feedback is drawn and mixed in.
 #[derive(Debug, Clone, Copy)]
@@ -87,4 +93,94 @@ fn useful(term: &str, stop_stems: &HashSet<String>) -> bool {
     term.chars().count() >= 3
         && !term.chars().all(|c| c.is_ascii_digit())
         && !stop_stems.contains(term)
+}
+
+/// Re-ranks a sentence query with a feedback model drawn from its first hits:
+/// the articles that match stay the same, their order changes.
+pub fn rerank(
+    query: Box<dyn Query>,
+    query_terms: &[String],
+    searcher: &Searcher,
+    open: &OpenIndex,
+) -> Result<Box<dyn Query>> {
+    let settings = SETTINGS;
+    if query_terms.is_empty() {
+        return Ok(query);
+    }
+    let failed = |source| Error::Index {
+        path: open.path.clone(),
+        what: "search",
+        source,
+    };
+    let top = searcher
+        .search(&query, &TopDocs::with_limit(settings.docs).order_by_score())
+        .map_err(failed)?;
+    let mut hits = Vec::new();
+    for (score, addr) in top {
+        let doc = super::load(searcher, addr, open)?;
+        hits.push((
+            score,
+            super::first_text(&doc, open.fields.body).unwrap_or_default(),
+        ));
+    }
+    let body = open.fields.body;
+    let mut analyzer = schema::news_analyzer();
+    let docs = searcher.num_docs() as f32;
+    let idf = |t: &str| {
+        let n = searcher
+            .doc_freq(&tantivy::Term::from_field_text(body, t))
+            .unwrap_or(0) as f32;
+        (n >= 2.0).then(|| (1.0 + (docs - n + 0.5) / (n + 0.5)).ln())
+    };
+    let model = expansion_terms(&hits, &mut analyzer, stop_stems(), idf, body, settings);
+    if model.is_empty() {
+        return Ok(query);
+    }
+    // W(t) = λ·qtf(t)/|q| + (1−λ)·F(t), one boosted term query each.
+    let lambda = settings.original_weight;
+    let mut weights: Vec<(tantivy::Term, f32)> = Vec::new();
+    let mut add = |term: tantivy::Term, w: f32| match weights.iter_mut().find(|(t, _)| *t == term) {
+        Some((_, total)) => *total += w,
+        None => weights.push((term, w)),
+    };
+    for t in query_terms {
+        let weight = lambda / query_terms.len() as f32;
+        add(tantivy::Term::from_field_text(body, t), weight);
+        // Headlines keep their weight: the model only reads bodies.
+        add(
+            tantivy::Term::from_field_text(open.fields.title, t),
+            weight * super::compile::TITLE_BOOST,
+        );
+    }
+    for (term, w) in model {
+        add(term, (1.0 - lambda) * w);
+    }
+    // Scaled so scores keep the magnitude of the query's own (for display).
+    let scale = query_terms.len() as f32;
+    let clauses: Vec<(Occur, Box<dyn Query>)> = weights
+        .into_iter()
+        .map(|(term, w)| {
+            let term_query =
+                tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::WithFreqs);
+            let boosted = tantivy::query::BoostQuery::new(Box::new(term_query), w * scale);
+            (Occur::Should, Box::new(boosted) as Box<dyn Query>)
+        })
+        .collect();
+    Ok(Box::new(BooleanQuery::new(vec![
+        (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0))),
+        (Occur::Should, Box::new(BooleanQuery::new(clauses))),
+    ])))
+}
+
+/// Stems of the English stop words, never proposed as expansion terms (built once).
+fn stop_stems() -> &'static HashSet<String> {
+    static STEMS: OnceLock<HashSet<String>> = OnceLock::new();
+    STEMS.get_or_init(|| {
+        tokens(
+            &mut schema::news_analyzer(),
+            crate::ingest::ENGLISH_STOPWORDS,
+        )
+        .into_iter()
+        .collect()
+    })
 }

@@ -86,7 +86,7 @@ pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
     let searcher = open.reader.searcher();
     let query: Box<dyn Query> = match &compiled.sentence_terms {
         Some(terms) if request.sort == SortOrder::Relevance => {
-            with_feedback(Box::new(query), terms, &searcher, open)?
+            feedback::rerank(Box::new(query), terms, &searcher, open)?
         }
         _ => Box::new(query),
     };
@@ -174,87 +174,6 @@ pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
     })
 }
 
-/// Re-ranks a sentence query with a feedback model drawn from its first hits:
-/// the articles that match stay the same, their order changes.
-fn with_feedback(
-    query: Box<dyn Query>,
-    query_terms: &[String],
-    searcher: &Searcher,
-    open: &OpenIndex,
-) -> Result<Box<dyn Query>> {
-    let settings = feedback::SETTINGS;
-    if query_terms.is_empty() {
-        return Ok(query);
-    }
-    let failed = |source| Error::Index {
-        path: open.path.clone(),
-        what: "search",
-        source,
-    };
-    let top = searcher
-        .search(&query, &TopDocs::with_limit(settings.docs).order_by_score())
-        .map_err(failed)?;
-    let mut hits = Vec::new();
-    for (score, addr) in top {
-        let doc = load(searcher, addr, open)?;
-        hits.push((
-            score,
-            first_text(&doc, open.fields.body).unwrap_or_default(),
-        ));
-    }
-    let body = open.fields.body;
-    let mut analyzer = schema::news_analyzer();
-    let stop_stems: std::collections::HashSet<String> =
-        compile::tokens(&mut analyzer, crate::ingest::ENGLISH_STOPWORDS)
-            .into_iter()
-            .collect();
-    let docs = searcher.num_docs() as f32;
-    let idf = |t: &str| {
-        let n = searcher
-            .doc_freq(&tantivy::Term::from_field_text(body, t))
-            .unwrap_or(0) as f32;
-        (n >= 2.0).then(|| (1.0 + (docs - n + 0.5) / (n + 0.5)).ln())
-    };
-    let model = feedback::expansion_terms(&hits, &mut analyzer, &stop_stems, idf, body, settings);
-    if model.is_empty() {
-        return Ok(query);
-    }
-    // W(t) = λ·qtf(t)/|q| + (1−λ)·F(t), one boosted term query each.
-    let lambda = settings.original_weight;
-    let mut weights: Vec<(tantivy::Term, f32)> = Vec::new();
-    let mut add = |term: tantivy::Term, w: f32| match weights.iter_mut().find(|(t, _)| *t == term) {
-        Some((_, total)) => *total += w,
-        None => weights.push((term, w)),
-    };
-    for t in query_terms {
-        let weight = lambda / query_terms.len() as f32;
-        add(tantivy::Term::from_field_text(body, t), weight);
-        // Headlines keep their weight: the model only reads bodies.
-        add(
-            tantivy::Term::from_field_text(open.fields.title, t),
-            weight * compile::TITLE_BOOST,
-        );
-    }
-    for (term, w) in model {
-        add(term, (1.0 - lambda) * w);
-    }
-    // Scaled so scores keep the magnitude of the query's own (for display).
-    let scale = query_terms.len() as f32;
-    let clauses: Vec<(Occur, Box<dyn Query>)> = weights
-        .into_iter()
-        .map(|(term, w)| {
-            let term_query =
-                tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::WithFreqs);
-            let boosted = tantivy::query::BoostQuery::new(Box::new(term_query), w * scale);
-            (Occur::Should, Box::new(boosted) as Box<dyn Query>)
-        })
-        .collect();
-    Ok(Box::new(BooleanQuery::new(vec![
-        (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0))),
-        (Occur::Should, Box::new(BooleanQuery::new(clauses))),
-    ])))
-}
-
 type Ranked = (f32, DocAddress);
 
 /// Groups hits with the same content hash under the first (best-ranked) one.
@@ -285,7 +204,11 @@ fn collapse_copies(searcher: &Searcher, top: Vec<Ranked>) -> Vec<(Ranked, Vec<Do
     groups
 }
 
-fn load(searcher: &Searcher, addr: DocAddress, open: &OpenIndex) -> Result<TantivyDocument> {
+pub(super) fn load(
+    searcher: &Searcher,
+    addr: DocAddress,
+    open: &OpenIndex,
+) -> Result<TantivyDocument> {
     searcher.doc(addr).map_err(|source| Error::Index {
         path: open.path.clone(),
         what: "reading a stored document",
@@ -293,7 +216,7 @@ fn load(searcher: &Searcher, addr: DocAddress, open: &OpenIndex) -> Result<Tanti
     })
 }
 
-fn first_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+pub(super) fn first_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
     doc.get_first(field)
         .and_then(|v| v.as_str())
         .map(str::to_string)
