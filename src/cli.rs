@@ -4,11 +4,14 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::output::Format;
+use crate::output::{Color, Format};
 
 /// Full-text search for folders of saved news articles.
+///
+/// Index a folder once (`search index DIR`), then query it (`search query WORDS`).
+/// Exit status: 0 success, 1 a query matched nothing, 2 error, 130 interrupted.
 #[derive(Debug, Parser)]
-#[command(name = "search", version, about, propagate_version = true)]
+#[command(name = "search", version, about, long_about, propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -18,46 +21,97 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Clean every article under the folders and add it to the index
-    ///
-    /// Examples:
-    ///   search index ./docs
-    ///   search index ./nyt ./dw --index ~/news-index
+    #[command(after_help = "Examples:
+  search index ./docs
+  search index ./nyt ./dw --index ~/news-index
+  search index --full ./docs          # rebuild from scratch
+  search index --from-ndjson news.ndjson --index restored")]
     Index(IndexArgs),
     /// Search the index and print ranked hits with highlighted snippets
-    ///
-    /// Examples:
-    ///   search query "Wells Fargo"
-    ///   search query 'tiktok -india' --since 2020-07-01 --sort date
-    ///   search query 'title:backtracks OR source:dw' --format json
+    #[command(after_help = "Examples:
+  search query \"Wells Fargo\"
+  search query 'tiktok -india' --since 2020-07-01 --sort date
+  search query 'title:backtracks OR source:dw' --format json
+  search query tiktok --format csv --fields date,source,title,path")]
     Query(QueryArgs),
-    /// Print the record `search index` would store for each file
-    ///
-    /// Examples:
-    ///   search extract ../shared/seeds
-    ///   search extract page.html --format json
+    /// Print the record `search index` would store for each file (no index needed)
+    #[command(after_help = "Examples:
+  search extract ../shared/seeds
+  search extract page.html --format text
+  search extract ./docs --format csv --fields path,title,date")]
     Extract(ExtractArgs),
+    /// Print the stored record and body of indexed articles, by path or id
+    #[command(after_help = "Examples:
+  search show fixtures/seeds/000_b06b2c4501500147.txt
+  search show 3f9a1c2e            # an id, or a unique prefix of one (4+ digits)
+  search show 3f9a1c2e --format json")]
+    Show(ShowArgs),
+    /// Write indexed articles as records (every field), for other engines or scripts
+    #[command(after_help = "Examples:
+  search export > news.ndjson                      # everything, one JSON object per line
+  search export 'tiktok' --since 2020-07 > tiktok.ndjson
+  search export --bulk-index news > news.bulk      # OpenSearch/Elasticsearch _bulk body
+  search export --format csv --fields id,date,source,title
+
+Quickwit and OpenSearch configs matching these records: contrib/ (see README).")]
+    Export(ExportArgs),
+    /// Summarise the index: articles, outlets, languages, dates, size, folders
+    #[command(after_help = "Examples:
+  search stats
+  search stats --index ~/news-index --format json")]
+    Stats(StatsArgs),
+    /// Print a shell completion script
+    #[command(after_help = "Examples:
+  search completions bash > ~/.local/share/bash-completion/completions/search
+  search completions zsh > ~/.zfunc/_search
+  search completions fish > ~/.config/fish/completions/search.fish")]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), or write one page per subcommand
+    #[command(after_help = "Examples:
+  search man | man -l -
+  search man --dir ~/.local/share/man/man1")]
+    Man(ManArgs),
 }
 
-/// Where the index lives: `--index`, else `$SEARCH_INDEX`, else `./index`.
+/// Where the index lives.
 #[derive(Debug, Args)]
 pub struct IndexLocation {
-    /// Index folder [env: SEARCH_INDEX] [default: ./index]
+    /// Index folder [env: SEARCH_INDEX] [default: config file's, else ./index]
     #[arg(long, value_name = "PATH", env = "SEARCH_INDEX", hide_env = true)]
     pub index: Option<PathBuf>,
 }
 
-impl IndexLocation {
-    /// The resolved index folder.
-    pub fn path(&self) -> PathBuf {
-        self.index.clone().unwrap_or_else(|| PathBuf::from("index"))
-    }
+/// How results are printed; defaults come from the environment and the config file.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format [env: SEARCH_FORMAT]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        env = "SEARCH_FORMAT",
+        hide_env = true
+    )]
+    pub format: Option<Format>,
+    /// Print only these fields, in this order (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "A,B,..")]
+    pub fields: Option<Vec<String>>,
+    /// Colour highlights in text output [env: SEARCH_COLOR] [default: auto]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        env = "SEARCH_COLOR",
+        hide_env = true
+    )]
+    pub color: Option<Color>,
 }
 
 /// Arguments of `search index`.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
     /// Folders (or single files) to index, walked recursively in sorted order
-    #[arg(required = true, value_name = "DIR")]
+    #[arg(value_name = "DIR", required_unless_present = "from_ndjson")]
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
     pub location: IndexLocation,
@@ -67,6 +121,11 @@ pub struct IndexArgs {
     /// files are gone are removed.
     #[arg(long)]
     pub full: bool,
+    /// Add the records of an NDJSON file written by `search export` (no cleaning)
+    ///
+    /// Each line is one article keyed by its `path`; bad lines are named and skipped.
+    #[arg(long, value_name = "FILE", conflicts_with = "inputs")]
+    pub from_ndjson: Option<PathBuf>,
     /// Commit after this many changed files (an interrupted run loses at most these)
     #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub commit_every: u64,
@@ -87,13 +146,18 @@ pub enum Sort {
     Date,
 }
 
-/// When to colour the highlights of text output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Color {
-    /// On a terminal, unless NO_COLOR is set
-    Auto,
-    Always,
-    Never,
+/// Filters every command that takes a query shares.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only articles from this outlet (case-insensitive; repeat for several)
+    #[arg(long, value_name = "NAME")]
+    pub source: Vec<String>,
 }
 
 /// Arguments of `search query`.
@@ -110,24 +174,13 @@ pub struct QueryArgs {
     /// Skip this many hits first (paging)
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
-    /// Only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
-    /// Only articles published on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
-    /// Only articles from this outlet (case-insensitive; repeat for several)
-    #[arg(long, value_name = "NAME")]
-    pub source: Vec<String>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
     /// Order of the hits
     #[arg(long, value_enum, default_value_t = Sort::Relevance)]
     pub sort: Sort,
-    /// Colour highlights in text output
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
-    pub color: Color,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Show exact copies (the same file under other paths) as hits of their own
     ///
     /// By default they are folded into the best-ranked copy and listed in its `copies`.
@@ -144,7 +197,81 @@ pub struct ExtractArgs {
     /// Follow symlinks to files and folders
     #[arg(long, short = 'L')]
     pub follow: bool,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Arguments of `search show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Indexed paths (as indexed, or relative to here) or ids (4+ hex digits of one)
+    #[arg(required = true, value_name = "PATH|ID")]
+    pub keys: Vec<String>,
+    #[command(flatten)]
+    pub location: IndexLocation,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Arguments of `search export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Export only articles matching this query (default: all)
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub location: IndexLocation,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Output format (ndjson is jsonl)
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Jsonl)]
     pub format: Format,
+    /// Print only these fields, in this order (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "A,B,..")]
+    pub fields: Option<Vec<String>>,
+    /// Before each record, an OpenSearch/Elasticsearch `_bulk` action line for this index
+    #[arg(long, value_name = "NAME")]
+    pub bulk_index: Option<String>,
+}
+
+/// Arguments of `search stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub location: IndexLocation,
+    /// Output format [env: SEARCH_FORMAT]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        env = "SEARCH_FORMAT",
+        hide_env = true
+    )]
+    pub format: Option<Format>,
+}
+
+/// Shells `search completions` writes scripts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
+}
+
+/// Arguments of `search completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// Arguments of `search man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write search.1 and one page per subcommand (search-query.1, ...) into this folder
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }

@@ -4,10 +4,10 @@
 //! document; `search extract` prints it as is. Neither side depends on the other.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How a file's content was recognised (by content, not by extension).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A raw HTML page.
@@ -32,6 +32,8 @@ impl Kind {
 /// A cleaned article with its metadata. Unknown values are `None`/empty, never guessed.
 #[derive(Debug, Clone, Serialize)]
 pub struct Article {
+    /// Short stable identifier derived from the path (see `article_id`).
+    pub id: String,
     /// Absolute path of the file, the article's unique key.
     pub path: String,
     /// The detected input format.
@@ -62,6 +64,12 @@ fn serialize_date<S: serde::Serializer>(date: &Option<NaiveDate>, s: S) -> Resul
         Some(d) => s.serialize_str(&d.format("%Y-%m-%d").to_string()),
         None => s.serialize_none(),
     }
+}
+
+/// The article's id: 16 hex digits of the path's xxh3-64 hash. Stable across
+/// rebuilds and machines for the same path; `search show` accepts it or a prefix.
+pub fn article_id(path: &str) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(path.as_bytes()))
 }
 
 /// Counts words the way `words` is reported: whitespace-separated runs with a letter or digit.

@@ -79,6 +79,21 @@ pub enum Error {
     /// The query holds only punctuation or symbols.
     #[error("query `{}` has no words to search for", short(.0))]
     NoWords(String),
+    /// `show` (or `similar`) was given a path or id the index does not hold.
+    #[error("`{key}`: {why}")]
+    NotFound { key: String, why: String },
+    /// `--fields` names a column the output does not have.
+    #[error("unknown field `{field}` in --fields")]
+    UnknownColumn {
+        field: String,
+        valid: &'static [&'static str],
+    },
+    /// The config file cannot be read or is invalid.
+    #[error("config file {}: {message}", path.display())]
+    Config { path: PathBuf, message: String },
+    /// Flags that cannot be used together.
+    #[error("{0}")]
+    Usage(String),
     /// Writing output failed (other than a closed pipe).
     #[error("cannot write output: {0}")]
     Output(std::io::Error),
@@ -99,6 +114,12 @@ impl Error {
                 "valid fields: {}",
                 crate::query::FIELD_NAMES.join(", ")
             )),
+            Error::UnknownColumn { valid, .. } => {
+                Some(format!("valid fields: {}", valid.join(",")))
+            }
+            Error::NotFound { .. } => Some(
+                "give the path as indexed (see `search query ... --format json`) or an id".into(),
+            ),
             Error::BadDate { .. } => Some(format!("accepted forms: {DATE_FORMS}")),
             Error::QuerySyntax { .. } => {
                 Some("quote a phrase with \"...\", group with ( ), and close what you open".into())

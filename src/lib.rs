@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod document;
 pub mod error;
 pub mod index;
@@ -21,5 +22,10 @@ pub fn run(cli: cli::Cli) -> Result<ExitStatus> {
         cli::Command::Index(args) => commands::index::run(&args),
         cli::Command::Query(args) => commands::query::run(&args),
         cli::Command::Extract(args) => commands::extract::run(&args),
+        cli::Command::Show(args) => commands::show::run(&args),
+        cli::Command::Export(args) => commands::export::run(&args),
+        cli::Command::Stats(args) => commands::stats::run(&args),
+        cli::Command::Completions(args) => commands::shell::completions(&args),
+        cli::Command::Man(args) => commands::shell::man(&args),
     }
 }

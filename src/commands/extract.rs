@@ -2,20 +2,37 @@
 
 use std::io::Write;
 
+use serde_json::Map;
+
 use crate::cli::ExtractArgs;
+use crate::config::Config;
 use crate::error::{ExitStatus, Result};
 use crate::ingest::{self, Entry, SkipReason, WalkOptions};
-use crate::output::{self, Format};
+use crate::output::{self, Columns, Format, ListWriter, RECORD_FIELDS};
 
 /// Runs `search extract`. Files that yield no article get a warning; the exit
 /// status is an error only when no file yielded one.
 pub fn run(args: &ExtractArgs) -> Result<ExitStatus> {
     super::ensure_inputs_exist(&args.inputs)?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let config = Config::load()?;
+    let format = config.format(args.output.format, Format::Jsonl);
+    let columns = Columns::choose(RECORD_FIELDS, args.output.fields.as_deref())?;
+    let human = format == Format::Text && !columns.is_chosen();
+    let mut out = output::stdout();
+    let mut list = if human {
+        None
+    } else {
+        Some(ListWriter::begin(
+            format,
+            columns,
+            Map::new(),
+            "records",
+            &mut out,
+        )?)
+    };
+    let mut human_out = output::stdout();
     let mut printed = 0usize;
     let mut failed = 0usize;
-    let mut records = Vec::new();
     let options = WalkOptions {
         exclude: None,
         follow: args.follow,
@@ -40,10 +57,9 @@ pub fn run(args: &ExtractArgs) -> Result<ExitStatus> {
                         file.path.display()
                     );
                 }
-                match args.format {
-                    Format::Text => output::render_record_human(&ingested.article, &mut out)?,
-                    Format::Jsonl => output::render_record_json(&ingested.article, &mut out)?,
-                    Format::Json => records.push(ingested.article),
+                match list.as_mut() {
+                    Some(list) => list.item(&ingested.article)?,
+                    None => output::render_record_human(&ingested.article, &mut human_out)?,
                 }
             }
             Err(err) => {
@@ -52,12 +68,11 @@ pub fn run(args: &ExtractArgs) -> Result<ExitStatus> {
             }
         }
     }
-    if args.format == Format::Json {
-        serde_json::to_writer_pretty(&mut out, &records)
-            .map_err(|e| output::write_error(e.into()))?;
-        writeln!(out).map_err(output::write_error)?;
+    if let Some(list) = list {
+        list.finish()?;
     }
     output::flush(&mut out)?;
+    output::flush(&mut human_out)?;
     Ok(if printed == 0 && failed > 0 {
         ExitStatus::Error
     } else {

@@ -9,6 +9,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use crate::cli::IndexArgs;
+use crate::config::Config;
 use crate::error::{ExitStatus, Result};
 use crate::index::{IndexWriter, Stamp};
 use crate::ingest::{self, Candidate, Entry, IngestError, Ingested, SkipReason, WalkOptions};
@@ -63,9 +64,12 @@ impl Tally {
 
 /// Runs `search index`.
 pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
+    if let Some(file) = &args.from_ndjson {
+        return super::import::run(args, file);
+    }
     super::ensure_inputs_exist(&args.inputs)?;
     let started = Instant::now();
-    let index_path = args.location.path();
+    let index_path = Config::load()?.index(args.location.index.as_ref());
     let mut writer = IndexWriter::open_or_create(&index_path, args.full)?;
     // A second Ctrl-C while the first is being handled quits at once: every
     // commit is atomic, so that only loses the work since the last commit.

@@ -1,8 +1,13 @@
 //! One module per subcommand; each connects stages and holds no stage logic.
 
+pub mod export;
 pub mod extract;
+mod import;
 pub mod index;
 pub mod query;
+pub mod shell;
+pub mod show;
+pub mod stats;
 
 use std::path::PathBuf;
 

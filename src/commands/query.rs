@@ -1,48 +1,48 @@
 //! `search query`: resolve arguments, open the index, search, render.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
-use crate::cli::{Color, QueryArgs, Sort};
+use serde_json::{Map, Value};
+
+use crate::cli::{FilterArgs, QueryArgs, Sort};
+use crate::config::Config;
 use crate::error::{ExitStatus, Result};
-use crate::output::{self, Format, Style};
-use crate::query::{self, Request, SortOrder};
+use crate::output::{self, Columns, Format, ListWriter, HIT_FIELDS};
+use crate::query::{self, Filter, Request, SortOrder};
 
 /// Runs `search query`.
 pub fn run(args: &QueryArgs) -> Result<ExitStatus> {
+    let config = Config::load()?;
+    let format = config.format(args.output.format, Format::Text);
+    let columns = Columns::choose(HIT_FIELDS, args.output.fields.as_deref())?;
     let request = Request {
         query: args.query.join(" "),
         limit: args.limit,
         offset: args.offset,
-        since: args.since.clone(),
-        until: args.until.clone(),
-        sources: args.source.clone(),
+        filter: filter(&args.filter)?,
         duplicates: args.duplicates,
         sort: match args.sort {
             Sort::Relevance => SortOrder::Relevance,
             Sort::Date => SortOrder::Date,
         },
     };
-    // Validate flag dates before touching the index, so the error names the flag's value.
-    for date in [&request.since, &request.until].into_iter().flatten() {
-        query::period(date)?;
-    }
-    let open = crate::index::open(&args.location.path())?;
+    let open = crate::index::open(&config.index(args.location.index.as_ref()))?;
     let results = query::search(&open, &request)?;
 
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    match args.format {
-        Format::Text => {
-            let style = match args.color {
-                Color::Always => Style::Ansi,
-                Color::Never => Style::Plain,
-                Color::Auto if stdout_is_color_terminal() => Style::Ansi,
-                Color::Auto => Style::Plain,
-            };
-            output::render_hits_human(&results, style, &mut out)?;
+    let mut out = output::stdout();
+    if format == Format::Text && !columns.is_chosen() {
+        let style = config.color(args.output.color).style();
+        output::render_hits_human(&results, style, &mut out)?;
+    } else {
+        let header = Map::from_iter([
+            ("query".to_string(), Value::from(results.query.clone())),
+            ("total".to_string(), Value::from(results.total)),
+        ]);
+        let mut list = ListWriter::begin(format, columns, header, "hits", &mut out)?;
+        for hit in &results.hits {
+            list.item(hit)?;
         }
-        Format::Json => output::render_hits_json(&results, &mut out)?,
-        Format::Jsonl => output::render_hits_jsonl(&results, &mut out)?,
+        list.finish()?;
     }
     output::flush(&mut out)?;
     let shown = results.hits.len();
@@ -63,6 +63,15 @@ pub fn run(args: &QueryArgs) -> Result<ExitStatus> {
     })
 }
 
-fn stdout_is_color_terminal() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+/// The filter flags, with their dates checked before the index is opened so
+/// the error names the flag's value.
+pub(crate) fn filter(args: &FilterArgs) -> Result<Filter> {
+    for date in [&args.since, &args.until].into_iter().flatten() {
+        query::period(date)?;
+    }
+    Ok(Filter {
+        since: args.since.clone(),
+        until: args.until.clone(),
+        sources: args.source.clone(),
+    })
 }

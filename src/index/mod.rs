@@ -3,7 +3,9 @@
 //! Tantivy types stay inside `index/` and `query/`.
 
 pub mod schema;
+pub mod stats;
 mod stem_cache;
+pub mod stored;
 mod tokenizer;
 mod writer;
 

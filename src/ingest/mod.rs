@@ -14,6 +14,7 @@ mod html;
 mod lang;
 mod markdown;
 mod markup;
+mod ndjson;
 mod outlet;
 mod scrape;
 mod text;
@@ -23,6 +24,7 @@ use std::io::Read;
 
 pub use dates::parse_date;
 pub use lang::ENGLISH_STOPWORDS;
+pub use ndjson::parse_record;
 pub use walk::{roots, walk, Candidate, Entry, SkipReason, WalkOptions};
 
 use crate::document::{count_words, Article, Kind};
@@ -126,6 +128,7 @@ fn clean(path: &str, bytes: &[u8]) -> Result<(Article, Option<String>), IngestEr
         return Err(IngestError::NoText);
     }
     let article = Article {
+        id: crate::document::article_id(path),
         path: path.to_string(),
         kind,
         words: count_words(&scraped.body),

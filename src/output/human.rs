@@ -102,6 +102,73 @@ pub fn render_record(article: &Article, out: &mut dyn Write) -> Result<()> {
     out.write_all(text.as_bytes()).map_err(write_error)
 }
 
+/// Prints the index summary of `search stats`.
+pub fn render_stats(s: &crate::index::stats::IndexStats, out: &mut dyn Write) -> Result<()> {
+    let mut text = String::new();
+    let mut line = |k: &str, v: String| text.push_str(&format!("{k:<12}{v}\n"));
+    line("index", s.index.clone());
+    line("articles", s.articles.to_string());
+    let kinds: Vec<String> = s
+        .kinds
+        .iter()
+        .map(|t| format!("{} {}", t.name, t.articles))
+        .collect();
+    line("kinds", kinds.join(", "));
+    let span = match (&s.first_date, &s.last_date) {
+        (Some(a), Some(b)) => format!("{a} .. {b}"),
+        _ => "none".into(),
+    };
+    line("dates", format!("{span} ({} undated)", s.undated));
+    let langs: Vec<String> = s
+        .languages
+        .iter()
+        .map(|t| format!("{} {}", t.name, t.articles))
+        .collect();
+    line("languages", langs.join(", "));
+    line("size", human_bytes(s.size_bytes));
+    line("segments", s.segments.to_string());
+    line(
+        "indexed",
+        s.indexed_at
+            .clone()
+            .unwrap_or_else(|| "never committed".into()),
+    );
+    for (i, root) in s.roots.iter().enumerate() {
+        line(if i == 0 { "folders" } else { "" }, root.clone());
+    }
+    line(
+        "outlets",
+        format!(
+            "{} ({} articles with no known outlet)",
+            s.sources.len(),
+            s.unknown_source
+        ),
+    );
+    let width = s
+        .sources
+        .first()
+        .map_or(1, |t| t.articles.to_string().len());
+    for t in &s.sources {
+        text.push_str(&format!("  {:>width$}  {}\n", t.articles, t.name));
+    }
+    out.write_all(text.as_bytes()).map_err(write_error)
+}
+
+fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "KiB", "MiB", "GiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} B")
+    } else {
+        format!("{value:.1} {} ({bytes} bytes)", UNITS[unit])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,9 +33,7 @@ pub struct Request {
     pub query: String,
     pub limit: usize,
     pub offset: usize,
-    pub since: Option<String>,
-    pub until: Option<String>,
-    pub sources: Vec<String>,
+    pub filter: Filter,
     pub sort: SortOrder,
     /// List exact copies as hits of their own instead of folding them.
     pub duplicates: bool,
@@ -46,6 +44,8 @@ pub struct Request {
 pub struct Hit {
     pub rank: usize,
     pub score: f32,
+    /// The article's stable id (`search show ID`).
+    pub id: String,
     pub path: String,
     pub title: Option<String>,
     pub source: Option<String>,
@@ -67,22 +67,57 @@ pub struct Results {
     pub hits: Vec<Hit>,
 }
 
+/// Filters that narrow any query: date range and outlets.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub sources: Vec<String>,
+}
+
+/// The user's query compiled, with the filters as unscored clauses.
+fn build(
+    open: &OpenIndex,
+    query: &str,
+    filter: &Filter,
+) -> Result<(BooleanQuery, compile::Compiled)> {
+    let expr = parse(query)?;
+    let mut compiler = compile::Compiler::new(open.fields);
+    let compiled = compiler.compile(&expr, query)?;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, compiled.query.box_clone())];
+    if let Some(dates) = compiler.date_filter(filter.since.as_deref(), filter.until.as_deref())? {
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(dates, 0.0))));
+    }
+    if let Some(sources) = compiler.source_filter(&filter.sources) {
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(sources, 0.0))));
+    }
+    Ok((BooleanQuery::new(clauses), compiled))
+}
+
+/// Every article matching `query` (all articles if `None`) and `filter`, in
+/// index order: for exports and counts, which need no ranking.
+pub fn matching(open: &OpenIndex, query: Option<&str>, filter: &Filter) -> Result<Vec<DocAddress>> {
+    let query = query
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .unwrap_or("*");
+    let (query, _) = build(open, query, filter)?;
+    let searcher = open.reader.searcher();
+    let found = searcher
+        .search(&query, &tantivy::collector::DocSetCollector)
+        .map_err(|source| Error::Index {
+            path: open.path.clone(),
+            what: "search",
+            source,
+        })?;
+    let mut docs: Vec<DocAddress> = found.into_iter().collect();
+    docs.sort_unstable();
+    Ok(docs)
+}
+
 /// Runs `request` against an open index.
 pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
-    let expr = parse(&request.query)?;
-    let mut compiler = compile::Compiler::new(open.fields);
-    let compiled = compiler.compile(&expr, &request.query)?;
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, compiled.query)];
-    if let Some(filter) =
-        compiler.date_filter(request.since.as_deref(), request.until.as_deref())?
-    {
-        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
-    }
-    if let Some(filter) = compiler.source_filter(&request.sources) {
-        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
-    }
-    let query = BooleanQuery::new(clauses);
-
+    let (query, compiled) = build(open, &request.query, &request.filter)?;
     let searcher = open.reader.searcher();
     let query: Box<dyn Query> = match &compiled.sentence_terms {
         Some(terms) if request.sort == SortOrder::Relevance => {
@@ -223,24 +258,18 @@ pub(super) fn first_text(doc: &TantivyDocument, field: tantivy::schema::Field) -
 }
 
 fn to_hit(rank: usize, score: f32, doc: &TantivyDocument, f: &Fields, snippet: Snippet) -> Hit {
-    let date = doc
-        .get_first(f.date)
-        .and_then(|v| v.as_datetime())
-        .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
-        .map(|d| d.format("%Y-%m-%d").to_string());
+    let article = crate::index::stored::article(doc, f);
     Hit {
         rank,
         score,
-        path: first_text(doc, f.path).unwrap_or_default(),
-        title: first_text(doc, f.title),
-        source: first_text(doc, f.source),
-        date,
-        authors: doc
-            .get_all(f.authors)
-            .filter_map(|v| v.as_str().map(str::to_string))
-            .collect(),
-        url: first_text(doc, f.url),
-        lang: first_text(doc, f.lang),
+        id: article.id,
+        path: article.path,
+        title: article.title,
+        source: article.source,
+        date: article.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        authors: article.authors,
+        url: article.url,
+        lang: article.lang,
         snippet,
         copies: Vec::new(),
     }

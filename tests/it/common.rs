@@ -46,6 +46,9 @@ impl TestEnv {
     pub fn command(&self) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_search"));
         cmd.env_remove("SEARCH_INDEX")
+            .env_remove("SEARCH_FORMAT")
+            .env_remove("SEARCH_COLOR")
+            .env("SEARCH_CONFIG", "")
             .env_remove("NO_COLOR")
             .current_dir(self.dir.path());
         cmd

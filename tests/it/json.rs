@@ -9,6 +9,7 @@ use crate::common::*;
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 struct Envelope {
+    format_version: u32,
     query: String,
     total: usize,
     hits: Vec<Hit>,
@@ -20,6 +21,7 @@ struct Envelope {
 struct Hit {
     rank: usize,
     score: f32,
+    id: String,
     path: String,
     title: Option<String>,
     source: Option<String>,
@@ -44,6 +46,7 @@ fn json_and_jsonl_follow_the_contract() {
     env.index(&seeds());
     let r = env.query("Wells Fargo", &["--format", "json"]);
     let envelope: Envelope = serde_json::from_str(&r.stdout).expect("contract");
+    assert_eq!(envelope.format_version, 1);
     assert_eq!(envelope.query, "Wells Fargo");
     assert_eq!(envelope.total, 2);
     assert_eq!(

@@ -1,8 +1,11 @@
 //! Integration tests: each drives the real `search` binary on real files.
 
 mod common;
+mod contrib;
 mod errors;
+mod export;
 mod extract;
+mod formats;
 mod hostile;
 mod incremental;
 mod index;

@@ -102,9 +102,7 @@ pub fn run(text: &str, sort: SortOrder) {
         query: text.to_string(),
         limit: 3,
         offset: 0,
-        since: None,
-        until: None,
-        sources: Vec::new(),
+        filter: Default::default(),
         sort,
         duplicates: false,
     };
