@@ -32,8 +32,21 @@ pub enum Command {
   search query \"Wells Fargo\"
   search query 'tiktok -india' --since 2020-07-01 --sort date
   search query 'title:backtracks OR source:dw' --format json
-  search query tiktok --format csv --fields date,source,title,path")]
+  search query tiktok --format csv --fields date,source,title,path
+  search query tiktok --group            # one line per story, with its outlets")]
     Query(QueryArgs),
+    /// Count matching articles (or stories) per outlet or per period, for charts
+    #[command(after_help = "Examples:
+  search count \"wells fargo\" --by source
+  search count tiktok --by month --format csv > tiktok-by-month.csv
+  search count tiktok --by week --stories     # distinct stories, not articles
+  search count '*' --by year --source reuters")]
+    Count(CountArgs),
+    /// Articles most like a given one (more like this), optionally within N days of it
+    #[command(after_help = "Examples:
+  search similar fixtures/seeds/000_b06b2c4501500147.txt
+  search similar 75719e3d --days 3 --limit 5 --format json")]
+    Similar(SimilarArgs),
     /// Print the record `search index` would store for each file (no index needed)
     #[command(after_help = "Examples:
   search extract ../shared/seeds
@@ -158,6 +171,12 @@ pub struct FilterArgs {
     /// Only articles from this outlet (case-insensitive; repeat for several)
     #[arg(long, value_name = "NAME")]
     pub source: Vec<String>,
+    /// Only articles by this author (whole words of the name; repeat for several)
+    #[arg(long, value_name = "NAME")]
+    pub author: Vec<String>,
+    /// Only articles in this language (ISO 639-1 code such as en, de, fr; repeat for several)
+    #[arg(long, value_name = "CODE")]
+    pub lang: Vec<String>,
 }
 
 /// Arguments of `search query`.
@@ -186,6 +205,64 @@ pub struct QueryArgs {
     /// By default they are folded into the best-ranked copy and listed in its `copies`.
     #[arg(long)]
     pub duplicates: bool,
+    /// One hit per story: articles from any outlet covering the same event fold
+    /// into the best-ranked one, shown with the outlets and the date span
+    #[arg(long)]
+    pub group: bool,
+}
+
+/// What `search count` counts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CountBy {
+    /// Outlet, most articles first
+    Source,
+    /// Detected language
+    Lang,
+    Day,
+    /// ISO week, e.g. 2020-W28
+    Week,
+    Month,
+    Year,
+}
+
+/// Arguments of `search count`.
+#[derive(Debug, Args)]
+pub struct CountArgs {
+    /// The query (`*` for every article)
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub location: IndexLocation,
+    /// What to count by
+    #[arg(long, value_enum, default_value_t = CountBy::Source)]
+    pub by: CountBy,
+    /// Count distinct stories instead of articles
+    #[arg(long)]
+    pub stories: bool,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Arguments of `search similar`.
+#[derive(Debug, Args)]
+pub struct SimilarArgs {
+    /// The article: an indexed path or an id (4+ hex digits of one)
+    #[arg(value_name = "PATH|ID")]
+    pub key: String,
+    #[command(flatten)]
+    pub location: IndexLocation,
+    /// Number of articles to print
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// Only articles published within this many days of it
+    #[arg(long, value_name = "N")]
+    pub days: Option<u32>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Arguments of `search extract`.

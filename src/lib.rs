@@ -13,6 +13,7 @@ pub mod index;
 pub mod ingest;
 pub mod output;
 pub mod query;
+pub mod stories;
 
 pub use error::{Error, ExitStatus, Result};
 
@@ -22,6 +23,8 @@ pub fn run(cli: cli::Cli) -> Result<ExitStatus> {
         cli::Command::Index(args) => commands::index::run(&args),
         cli::Command::Query(args) => commands::query::run(&args),
         cli::Command::Extract(args) => commands::extract::run(&args),
+        cli::Command::Count(args) => commands::count::run(&args),
+        cli::Command::Similar(args) => commands::similar::run(&args),
         cli::Command::Show(args) => commands::show::run(&args),
         cli::Command::Export(args) => commands::export::run(&args),
         cli::Command::Stats(args) => commands::stats::run(&args),

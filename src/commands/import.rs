@@ -77,6 +77,8 @@ pub fn run(args: &IndexArgs, file: &Path) -> Result<ExitStatus> {
         return Ok(ExitStatus::Interrupted);
     }
     writer.finish()?;
+    crate::stories::Tracker::load(&index_path, args.full)
+        .save(&crate::index::open(&index_path)?)?;
     let _ = writeln!(
         std::io::stderr(),
         "{summary} from {} into {} in {:.2}s",

@@ -12,7 +12,10 @@ use crate::cli::IndexArgs;
 use crate::config::Config;
 use crate::error::{ExitStatus, Result};
 use crate::index::{IndexWriter, Stamp};
-use crate::ingest::{self, Candidate, Entry, IngestError, Ingested, SkipReason, WalkOptions};
+use crate::ingest::{
+    self, Candidate, Entry as WalkEntry, IngestError, Ingested, SkipReason, WalkOptions,
+};
+use crate::stories::{Entry, Tracker};
 
 /// Cleaning threads: extraction costs far more than indexing, so it gets the cores.
 const CLEANERS: usize = 2;
@@ -79,6 +82,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
         }
     });
 
+    let mut tracker = Tracker::load(&index_path, args.full);
     let roots = ingest::roots(&args.inputs);
     writer.add_roots(&roots);
     let known = if args.full {
@@ -96,7 +100,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     };
     for entry in ingest::walk(&args.inputs, options) {
         match entry {
-            Entry::File(file) => {
+            WalkEntry::File(file) => {
                 seen.insert(file.key.clone());
                 match known.get(&file.key) {
                     Some(stamp) if stamp.size == file.size && stamp.mtime == file.mtime => {
@@ -105,7 +109,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                     _ => to_clean.push(file),
                 }
             }
-            Entry::Skipped { path, key, reason } => {
+            WalkEntry::Skipped { path, key, reason } => {
                 tally.skip(reason.label());
                 if !args.quiet && reason != SkipReason::NotArticle {
                     eprintln!("warning: {}: {reason}", path.display());
@@ -115,6 +119,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                 // is no longer an article file loses it.
                 if known.contains_key(&key) && !matches!(reason, SkipReason::Unwalkable(_)) {
                     writer.remove(&key);
+                    tracker.remove(&key);
                     tally.removed += 1;
                 }
                 seen.insert(key);
@@ -124,6 +129,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     for path in known.keys() {
         if !seen.contains(path) && under_roots(path, &roots) && is_gone(path) {
             writer.remove(path);
+            tracker.remove(path);
             tally.removed += 1;
         }
     }
@@ -131,7 +137,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     let progress =
         !args.quiet && std::io::stderr().is_terminal() && to_clean.len() >= PROGRESS_MIN_FILES;
     let next = AtomicUsize::new(0);
-    type Cleaned = (usize, std::result::Result<Ingested, IngestError>);
+    type Cleaned = (usize, std::result::Result<(Ingested, Entry), IngestError>);
     let (tx, rx) = mpsc::sync_channel::<Cleaned>(256);
     let outcome = std::thread::scope(|scope| -> Result<()> {
         for _ in 0..CLEANERS {
@@ -140,7 +146,9 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(file) = files.get(i) else { break };
                 if INTERRUPTED.load(Ordering::Relaxed)
-                    || tx.send((i, ingest::read_article(file))).is_err()
+                    || tx
+                        .send((i, ingest::read_article(file).map(with_signature)))
+                        .is_err()
                 {
                     break;
                 }
@@ -161,13 +169,14 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
             let file = &to_clean[i];
             let old = known.get(&file.key);
             match result {
-                Ok(ingested) => {
+                Ok((ingested, entry)) => {
                     if !args.quiet {
                         for note in &ingested.notes {
                             eprintln!("warning: {}: {note}", file.path.display());
                         }
                     }
                     writer.upsert(&ingested.article, file.size, file.mtime)?;
+                    tracker.upsert(&ingested.article.path, entry);
                     match old {
                         None => tally.added += 1,
                         // Touched but not changed: stored again only to refresh the stamp.
@@ -184,6 +193,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                     }
                     if old.is_some() && !matches!(err, IngestError::Io(_)) {
                         writer.remove(&file.key);
+                        tracker.remove(&file.key);
                         tally.removed += 1;
                     }
                 }
@@ -219,10 +229,14 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
         );
         return Ok(ExitStatus::Interrupted);
     }
-    if tally.changed() > 0 || args.full {
+    let changed = tally.changed() > 0 || args.full;
+    if changed {
         writer.finish()?;
     } else {
         writer.commit()?;
+    }
+    if changed || !Tracker::is_saved(&index_path) {
+        tracker.save(&crate::index::open(&index_path)?)?;
     }
     let _ = writeln!(
         err,
@@ -232,6 +246,12 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
         started.elapsed().as_secs_f64()
     );
     Ok(ExitStatus::Success)
+}
+
+/// Signs a cleaned article for story grouping, in the cleaning thread.
+fn with_signature(ingested: Ingested) -> (Ingested, Entry) {
+    let entry = Entry::of(&ingested.article);
+    (ingested, entry)
 }
 
 /// Releases numbered items in number order, holding back those that came early.

@@ -1,5 +1,6 @@
 //! One module per subcommand; each connects stages and holds no stage logic.
 
+pub mod count;
 pub mod export;
 pub mod extract;
 mod import;
@@ -7,6 +8,7 @@ pub mod index;
 pub mod query;
 pub mod shell;
 pub mod show;
+pub mod similar;
 pub mod stats;
 
 use std::path::PathBuf;

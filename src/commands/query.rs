@@ -21,6 +21,7 @@ pub fn run(args: &QueryArgs) -> Result<ExitStatus> {
         offset: args.offset,
         filter: filter(&args.filter)?,
         duplicates: args.duplicates,
+        group: args.group,
         sort: match args.sort {
             Sort::Relevance => SortOrder::Relevance,
             Sort::Date => SortOrder::Date,
@@ -46,7 +47,21 @@ pub fn run(args: &QueryArgs) -> Result<ExitStatus> {
     }
     output::flush(&mut out)?;
     let shown = results.hits.len();
-    let count = if shown == results.total {
+    let count = if let Some(stories) = results.stories {
+        let plural = |n: usize, word: &str, words: &str| {
+            format!("{n} {}", if n == 1 { word } else { words })
+        };
+        let shown_part = if shown < stories {
+            format!("{shown} of ")
+        } else {
+            String::new()
+        };
+        format!(
+            "{shown_part}{} · {}",
+            plural(stories, "story", "stories"),
+            plural(results.total, "article", "articles")
+        )
+    } else if shown == results.total {
         format!(
             "{} hit{}",
             results.total,
@@ -73,5 +88,7 @@ pub(crate) fn filter(args: &FilterArgs) -> Result<Filter> {
         since: args.since.clone(),
         until: args.until.clone(),
         sources: args.source.clone(),
+        authors: args.author.clone(),
+        langs: args.lang.clone(),
     })
 }

@@ -6,6 +6,7 @@ pub mod schema;
 pub mod stats;
 mod stem_cache;
 pub mod stored;
+pub mod terms;
 mod tokenizer;
 mod writer;
 

@@ -118,24 +118,18 @@ impl IndexWriter {
             };
             let sizes = fast.u64(schema::SIZE).map_err(failed)?;
             let mtimes = fast.i64(schema::MTIME).map_err(failed)?;
-            let (mut path, mut hash) = (String::new(), String::new());
+            let (path_values, hash_values) = (
+                super::stored::column_values(&paths),
+                super::stored::column_values(&hashes),
+            );
             for doc in segment.doc_ids_alive() {
-                let text = |column: &tantivy::columnar::StrColumn, out: &mut String| {
-                    out.clear();
-                    match column.term_ords(doc).next() {
-                        Some(ord) => column.ord_to_str(ord, out).map(|_| ()),
-                        None => Ok(()),
-                    }
-                };
-                let io = |e: std::io::Error| failed(TantivyError::from(e));
-                text(&paths, &mut path).map_err(io)?;
-                text(&hashes, &mut hash).map_err(io)?;
                 let stamp = Stamp {
                     size: sizes.first(doc).unwrap_or(0),
                     mtime: mtimes.first(doc).unwrap_or(0),
-                    hash: hash.clone(),
+                    hash: super::stored::first_value(&hashes, &hash_values, doc).to_string(),
                 };
-                known.insert(path.clone(), stamp);
+                let path = super::stored::first_value(&paths, &path_values, doc);
+                known.insert(path.to_string(), stamp);
             }
         }
         Ok(known)

@@ -35,6 +35,9 @@ fn render_hit(hit: &Hit, style: Style, out: &mut dyn Write) -> std::io::Result<(
         Style::Plain => ("", "", ""),
     };
     writeln!(out, "{bold}{}. {title}{reset}", hit.rank)?;
+    if let Some(articles) = hit.articles.as_ref().filter(|a| a.len() > 1) {
+        return render_story(hit, articles, style, out);
+    }
     let mut meta = vec![
         hit.source
             .clone()
@@ -51,6 +54,66 @@ fn render_hit(hit: &Hit, style: Style, out: &mut dyn Write) -> std::io::Result<(
     }
     writeln!(out, "   {}", highlighted(&hit.snippet, style))?;
     writeln!(out)
+}
+
+/// A story hit: the story line, the lead hit's path and snippet, then the
+/// story's other articles.
+fn render_story(
+    hit: &Hit,
+    articles: &[crate::stories::StoryMember],
+    style: Style,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let (dim, reset) = match style {
+        Style::Ansi => (DIM, RESET),
+        Style::Plain => ("", ""),
+    };
+    let mut sources: Vec<&str> = Vec::new();
+    for s in articles.iter().filter_map(|a| a.source.as_deref()) {
+        if !sources.contains(&s) {
+            sources.push(s);
+        }
+    }
+    let mut line = format!("{} articles", articles.len());
+    if !sources.is_empty() {
+        line.push_str(&format!(" · {}", sources.join(", ")));
+    }
+    let mut dates = articles.iter().filter_map(|a| a.date.as_deref());
+    if let Some(first) = dates.next() {
+        let (min, max) = dates.fold((first, first), |(a, b), d| (a.min(d), b.max(d)));
+        line.push_str(&format!(" · {}", date_span(min, max)));
+    }
+    writeln!(out, "   {line}")?;
+    writeln!(out, "   {dim}{}{reset}", hit.path)?;
+    writeln!(out, "   {}", highlighted(&hit.snippet, style))?;
+    for a in articles.iter().filter(|a| a.path != hit.path) {
+        let mut parts = vec![
+            a.source.clone().unwrap_or_else(|| "unknown source".into()),
+            a.date.clone().unwrap_or_else(|| "undated".into()),
+            a.title.clone().unwrap_or_else(|| "(untitled)".into()),
+        ];
+        if a.copy_of.is_some() {
+            parts.push("copy".into());
+        }
+        writeln!(out, "   + {}", parts.join(" · "))?;
+        writeln!(out, "     {dim}{}{reset}", a.path)?;
+    }
+    writeln!(out)
+}
+
+/// `2020-07-10..11`, `2020-07-30..08-02`, `2019-12-30..2020-01-02`, or one date.
+fn date_span(first: &str, last: &str) -> String {
+    if first == last {
+        return first.to_string();
+    }
+    let common = if first.get(..8) == last.get(..8) {
+        8
+    } else if first.get(..5) == last.get(..5) {
+        5
+    } else {
+        0
+    };
+    format!("{first}..{}", &last[common..])
 }
 
 /// The snippet with its highlights marked: colour on a terminal, plain text otherwise.
@@ -172,6 +235,17 @@ fn human_bytes(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_spans_drop_what_both_ends_share() {
+        assert_eq!(date_span("2020-07-10", "2020-07-11"), "2020-07-10..11");
+        assert_eq!(date_span("2020-07-30", "2020-08-02"), "2020-07-30..08-02");
+        assert_eq!(
+            date_span("2019-12-30", "2020-01-02"),
+            "2019-12-30..2020-01-02"
+        );
+        assert_eq!(date_span("2020-07-10", "2020-07-10"), "2020-07-10");
+    }
 
     #[test]
     fn ansi_marks_exactly_the_ranges() {

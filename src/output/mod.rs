@@ -23,7 +23,7 @@ pub use records::{Columns, ListWriter, FORMAT_VERSION};
 /// Fields of a hit, in output order.
 pub const HIT_FIELDS: &[&str] = &[
     "rank", "score", "id", "path", "title", "source", "date", "authors", "url", "lang", "snippet",
-    "copies",
+    "copies", "story", "articles",
 ];
 
 /// Fields of an article record, in output order.

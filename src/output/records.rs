@@ -61,12 +61,15 @@ impl Columns {
         !self.all
     }
 
-    fn pick(&self, item: Value) -> Map<String, Value> {
+    /// The chosen fields of `item`. With every field chosen, JSON items stay
+    /// whole (fields that do not apply are left out) while `tabular` rows get
+    /// every column, empty where the item lacks the field.
+    fn pick(&self, item: Value, tabular: bool) -> Map<String, Value> {
         let mut object = match item {
             Value::Object(object) => object,
             other => Map::from_iter([("value".to_string(), other)]),
         };
-        if self.all {
+        if self.all && !tabular {
             return object;
         }
         self.names
@@ -126,7 +129,8 @@ impl<'w> ListWriter<'w> {
     /// Writes one item (any serializable struct or JSON object).
     pub fn item(&mut self, item: &impl Serialize) -> Result<()> {
         let value = serde_json::to_value(item).map_err(json_error)?;
-        let object = self.columns.pick(value);
+        let tabular = matches!(self.format, Format::Csv | Format::Text);
+        let object = self.columns.pick(value, tabular);
         match self.format {
             Format::Json => {
                 let sep = if self.written == 0 { "\n" } else { ",\n" };

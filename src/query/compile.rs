@@ -239,6 +239,36 @@ impl Compiler {
         Some(Box::new(BooleanQuery::new(clauses)))
     }
 
+    /// A filter for `--author NAME`: the name's words as a phrase in an author's name.
+    pub fn author_filter(&mut self, names: &[String]) -> Option<Box<dyn Query>> {
+        if names.is_empty() {
+            return None;
+        }
+        let authors = self.fields.authors;
+        let clauses = names
+            .iter()
+            .map(|n| (Occur::Should, self.field_words(authors, n, true)))
+            .collect();
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// A filter for `--lang CODE`: the detected language, ISO 639-1.
+    pub fn lang_filter(&self, codes: &[String]) -> Option<Box<dyn Query>> {
+        if codes.is_empty() {
+            return None;
+        }
+        let clauses = codes
+            .iter()
+            .map(|code| {
+                let term = Term::from_field_text(self.fields.lang, &code.trim().to_lowercase());
+                let query: Box<dyn Query> =
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                (Occur::Should, query)
+            })
+            .collect();
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
     /// A filter for `--since`/`--until` (inclusive, whole periods).
     pub fn date_filter(
         &self,
@@ -293,15 +323,7 @@ fn content_words(items: &[Expr]) -> Vec<&Expr> {
     }
 }
 
-/// Analyzed tokens of `text`.
-pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stream = analyzer.token_stream(text);
-    while let Some(token) = stream.next() {
-        out.push(token.text.clone());
-    }
-    out
-}
+pub use crate::index::terms::tokens;
 
 fn collect_highlights(expr: &Expr, analyzer: &mut TextAnalyzer, out: &mut Vec<String>) {
     match expr {

@@ -6,8 +6,7 @@
 //! as extra evidence. Only the ranking changes: the query still decides which
 //! articles match, so no article is returned for an expansion word alone.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::collections::HashMap;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query};
@@ -15,8 +14,8 @@ use tantivy::schema::{Field, Term};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Searcher;
 
-use super::compile::tokens;
 use crate::error::{Error, Result};
+use crate::index::terms::{is_content_term, tokens};
 use crate::index::{schema, OpenIndex};
 
 /// How feedback is drawn and mixed in.
@@ -49,7 +48,6 @@ pub const SETTINGS: Settings = Settings {
 pub fn expansion_terms(
     hits: &[(f32, String)],
     analyzer: &mut TextAnalyzer,
-    stop_stems: &HashSet<String>,
     idf: impl Fn(&str) -> Option<f32>,
     body: Field,
     settings: Settings,
@@ -72,7 +70,7 @@ pub fn expansion_terms(
     }
     let mut candidates: Vec<(String, f32)> = weights
         .into_iter()
-        .filter(|(t, _)| useful(t, stop_stems))
+        .filter(|(t, _)| is_content_term(t))
         // `idf` is None for a word found in a single article: it says nothing
         // about the topic.
         .filter_map(|(t, w)| idf(&t).map(|idf| (t, w * idf)))
@@ -87,12 +85,6 @@ pub fn expansion_terms(
         .into_iter()
         .map(|(t, w)| (Term::from_field_text(body, &t), w / sum))
         .collect()
-}
-
-fn useful(term: &str, stop_stems: &HashSet<String>) -> bool {
-    term.chars().count() >= 3
-        && !term.chars().all(|c| c.is_ascii_digit())
-        && !stop_stems.contains(term)
 }
 
 /// Re-ranks a sentence query with a feedback model drawn from its first hits:
@@ -132,7 +124,7 @@ pub fn rerank(
             .unwrap_or(0) as f32;
         (n >= 2.0).then(|| (1.0 + (docs - n + 0.5) / (n + 0.5)).ln())
     };
-    let model = expansion_terms(&hits, &mut analyzer, stop_stems(), idf, body, settings);
+    let model = expansion_terms(&hits, &mut analyzer, idf, body, settings);
     if model.is_empty() {
         return Ok(query);
     }
@@ -170,17 +162,4 @@ pub fn rerank(
         (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0))),
         (Occur::Should, Box::new(BooleanQuery::new(clauses))),
     ])))
-}
-
-/// Stems of the English stop words, never proposed as expansion terms (built once).
-fn stop_stems() -> &'static HashSet<String> {
-    static STEMS: OnceLock<HashSet<String>> = OnceLock::new();
-    STEMS.get_or_init(|| {
-        tokens(
-            &mut schema::news_analyzer(),
-            crate::ingest::ENGLISH_STOPWORDS,
-        )
-        .into_iter()
-        .collect()
-    })
 }

@@ -1,9 +1,11 @@
 //! Query: parse the user's query, run it, and turn tantivy's answer into `Hit`s.
 
 mod compile;
+pub mod count;
 mod exclusion;
 mod feedback;
 mod parse;
+mod similar;
 mod snippet;
 
 use serde::Serialize;
@@ -14,10 +16,12 @@ use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 pub use compile::period;
 pub use parse::{parse, Expr, Scope, FIELD_NAMES};
+pub use similar::similar;
 pub use snippet::Snippet;
 
 use crate::error::{Error, Result};
 use crate::index::{schema, Fields, OpenIndex};
+use crate::stories::{Stories, StoryMember};
 
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +41,8 @@ pub struct Request {
     pub sort: SortOrder,
     /// List exact copies as hits of their own instead of folding them.
     pub duplicates: bool,
+    /// One hit per story: the best-ranked article, with the story's members.
+    pub group: bool,
 }
 
 /// One ranked article.
@@ -56,6 +62,13 @@ pub struct Hit {
     pub snippet: Snippet,
     /// Other paths holding exactly the same file (folded into this hit).
     pub copies: Vec<String>,
+    /// With `--group`: the story's id (its lead article's id; the hit's own
+    /// id when no other article covers it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
+    /// With `--group`: every article of the story, earliest first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub articles: Option<Vec<StoryMember>>,
 }
 
 /// The answer to a request.
@@ -64,6 +77,9 @@ pub struct Results {
     pub query: String,
     /// All matching articles, not only those returned.
     pub total: usize,
+    /// With `--group`: how many distinct stories the matching articles make.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stories: Option<usize>,
     pub hits: Vec<Hit>,
 }
 
@@ -73,6 +89,9 @@ pub struct Filter {
     pub since: Option<String>,
     pub until: Option<String>,
     pub sources: Vec<String>,
+    pub authors: Vec<String>,
+    /// ISO 639-1 codes.
+    pub langs: Vec<String>,
 }
 
 /// The user's query compiled, with the filters as unscored clauses.
@@ -85,13 +104,28 @@ fn build(
     let mut compiler = compile::Compiler::new(open.fields);
     let compiled = compiler.compile(&expr, query)?;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, compiled.query.box_clone())];
-    if let Some(dates) = compiler.date_filter(filter.since.as_deref(), filter.until.as_deref())? {
-        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(dates, 0.0))));
-    }
-    if let Some(sources) = compiler.source_filter(&filter.sources) {
-        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(sources, 0.0))));
+    for only in filters(&mut compiler, filter)? {
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(only, 0.0))));
     }
     Ok((BooleanQuery::new(clauses), compiled))
+}
+
+/// The filters as queries (to be added as unscored `Must` clauses).
+fn build_filters(open: &OpenIndex, filter: &Filter) -> Result<Vec<Box<dyn Query>>> {
+    filters(&mut compile::Compiler::new(open.fields), filter)
+}
+
+fn filters(compiler: &mut compile::Compiler, filter: &Filter) -> Result<Vec<Box<dyn Query>>> {
+    let dates = compiler.date_filter(filter.since.as_deref(), filter.until.as_deref())?;
+    Ok([
+        dates,
+        compiler.source_filter(&filter.sources),
+        compiler.author_filter(&filter.authors),
+        compiler.lang_filter(&filter.langs),
+    ]
+    .into_iter()
+    .flatten()
+    .collect())
 }
 
 /// Every article matching `query` (all articles if `None`) and `filter`, in
@@ -125,6 +159,18 @@ pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
         }
         _ => Box::new(query),
     };
+    execute(open, &searcher, query, &compiled.highlight_terms, request)
+}
+
+/// Ranks `query`'s matches and turns the requested page into hits whose
+/// snippets highlight `highlight_terms` (analyzed forms).
+fn execute(
+    open: &OpenIndex,
+    searcher: &Searcher,
+    query: Box<dyn Query>,
+    highlight_terms: &[String],
+    request: &Request,
+) -> Result<Results> {
     // Never ask for more than the index holds: `--limit` may be any number.
     let docs = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
     let wanted = request.limit.saturating_add(request.offset).min(docs);
@@ -170,13 +216,18 @@ pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
     };
     // Exact copies (same content hash) fold into the best-ranked one; fetch
     // more until enough distinct articles fill the page or nothing is left.
+    let stories = request.group.then(|| Stories::load(&open.path));
     let mut n = wanted;
     let (groups, total) = loop {
         let (top, total) = fetch(n)?;
         let groups = if request.duplicates {
             top.into_iter().map(|hit| (hit, Vec::new())).collect()
         } else {
-            collapse_copies(&searcher, top)
+            collapse_copies(searcher, top)
+        };
+        let groups = match &stories {
+            Some(stories) => collapse_stories(searcher, groups, stories),
+            None => groups,
         };
         if groups.len() >= wanted || n >= total.min(docs) {
             break (groups, total);
@@ -190,23 +241,89 @@ pub fn search(open: &OpenIndex, request: &Request) -> Result<Results> {
         .take(request.limit)
         .enumerate()
         .map(|(i, ((score, addr), copies))| {
-            let doc = load(&searcher, addr, open)?;
+            let doc = load(searcher, addr, open)?;
             let body = first_text(&doc, open.fields.body).unwrap_or_default();
-            let snippet = snippet::make_snippet(&body, &compiled.highlight_terms);
+            let snippet = snippet::make_snippet(&body, highlight_terms);
             let mut hit = to_hit(request.offset + i + 1, score, &doc, &open.fields, snippet);
+            if let Some(stories) = &stories {
+                let story = stories.of(&hit.id);
+                hit.story = Some(story.map_or(hit.id.clone(), |s| s.id.clone()));
+                hit.articles = Some(
+                    story.map_or_else(|| vec![StoryMember::alone(&hit)], |s| s.members.clone()),
+                );
+            }
             for copy in copies {
-                let doc = load(&searcher, copy, open)?;
+                let doc = load(searcher, copy, open)?;
                 hit.copies
                     .push(first_text(&doc, open.fields.path).unwrap_or_default());
             }
             Ok(hit)
         })
         .collect::<Result<Vec<Hit>>>()?;
+    let story_count = match &stories {
+        Some(stories) => Some(count_stories(open, &query, stories)?),
+        None => None,
+    };
     Ok(Results {
         query: request.query.clone(),
         total,
+        stories: story_count,
         hits,
     })
+}
+
+/// Folds articles of the same story into the best-ranked one (listed, with
+/// the story's other articles, in the hit's `articles`).
+fn collapse_stories(
+    searcher: &Searcher,
+    groups: Vec<(Ranked, Vec<DocAddress>)>,
+    stories: &Stories,
+) -> Vec<(Ranked, Vec<DocAddress>)> {
+    let ids = article_ids(searcher);
+    let mut seen = std::collections::HashSet::new();
+    groups
+        .into_iter()
+        .filter(|((_, addr), _)| {
+            let id = ids(*addr);
+            seen.insert(stories.id_of(&id).to_string())
+        })
+        .collect()
+}
+
+/// How many distinct stories the articles matching `query` make.
+fn count_stories(open: &OpenIndex, query: &dyn Query, stories: &Stories) -> Result<usize> {
+    let searcher = open.reader.searcher();
+    let found = searcher
+        .search(query, &tantivy::collector::DocSetCollector)
+        .map_err(|source| Error::Index {
+            path: open.path.clone(),
+            what: "search",
+            source,
+        })?;
+    let ids = article_ids(&searcher);
+    let distinct: std::collections::HashSet<String> = found
+        .into_iter()
+        .map(|addr| stories.id_of(&ids(addr)).to_string())
+        .collect();
+    Ok(distinct.len())
+}
+
+/// A function from a document to its article id (from the path fast field).
+pub(crate) fn article_ids(searcher: &Searcher) -> impl Fn(DocAddress) -> String + '_ {
+    let columns: Vec<_> = searcher
+        .segment_readers()
+        .iter()
+        .map(|segment| segment.fast_fields().str(schema::PATH).ok().flatten())
+        .collect();
+    move |addr: DocAddress| {
+        let mut path = String::new();
+        if let Some(column) = &columns[addr.segment_ord as usize] {
+            if let Some(ord) = column.term_ords(addr.doc_id).next() {
+                let _ = column.ord_to_str(ord, &mut path);
+            }
+        }
+        crate::document::article_id(&path)
+    }
 }
 
 type Ranked = (f32, DocAddress);
@@ -272,5 +389,7 @@ fn to_hit(rank: usize, score: f32, doc: &TantivyDocument, f: &Fields, snippet: S
         lang: article.lang,
         snippet,
         copies: Vec::new(),
+        story: None,
+        articles: None,
     }
 }

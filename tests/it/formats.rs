@@ -35,8 +35,12 @@ fn query_csv_has_a_header_and_one_row_per_hit() {
         header,
         [
             "rank", "score", "id", "path", "title", "source", "date", "authors", "url", "lang",
-            "snippet", "copies"
+            "snippet", "copies", "story", "articles"
         ]
+    );
+    assert!(
+        rows.iter().all(|row| row[12].is_empty()),
+        "story is empty without --group"
     );
     assert_eq!(rows.len(), 3);
     let nyt = rows

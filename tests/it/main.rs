@@ -11,3 +11,4 @@ mod incremental;
 mod index;
 mod json;
 mod query;
+mod stories;

@@ -1,0 +1,322 @@
+//! Grouping articles into stories: TF-IDF cosine of their signatures within
+//! a publication window, joined transitively (union-find).
+//!
+//! Thresholds were set on the seeds (one story, three outlets) and checked on
+//! news-bench for false joins; see README "Stories".
+
+use std::collections::HashMap;
+
+use super::Signature;
+
+/// Articles more than this many days apart are never the same story.
+pub const WINDOW_DAYS: i32 = 3;
+/// Cosine at or above which two dated articles in the window are the same story.
+pub const SAME_STORY: f32 = 0.30;
+/// Cosine needed when either article is undated: text alone must be surer.
+/// (news-bench, nearly all undated: pairs at 0.4–0.5 are mostly the same
+/// company or thread, not the same event; at 0.6 and above mostly the same.)
+pub const SAME_STORY_UNDATED: f32 = 0.60;
+/// Below this many articles, idf cannot tell a rare word from a common one and
+/// every cosine runs low (the seeds alone: 0.26–0.33; among news-bench's 45k
+/// articles: 0.66–0.68), so both thresholds fall to `SAME_STORY_SMALL`.
+pub const SMALL_INDEX: usize = 1000;
+pub const SAME_STORY_SMALL: f32 = 0.25;
+/// Cosine at or above which two articles are near-identical copies.
+pub const NEAR_COPY: f32 = 0.90;
+
+/// What the grouping needs to know of one article.
+pub struct Member<'a> {
+    /// Days since the epoch, if dated.
+    pub day: Option<i32>,
+    pub hash: &'a str,
+    pub signature: &'a Signature,
+}
+
+/// The outcome, by member index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grouping {
+    /// The lead (earliest) member of each member's story; itself when alone.
+    pub lead: Vec<usize>,
+    /// The member each one copies (same bytes, or near-identical text).
+    pub copy_of: Vec<Option<usize>>,
+}
+
+/// Groups `members` into stories.
+pub fn group(members: &[Member]) -> Grouping {
+    let n = members.len();
+    let vectors = weigh(members);
+    let mut stories = UnionFind::new(n);
+    let mut copies = UnionFind::new(n);
+
+    // Exact copies first: same bytes, same story.
+    let mut by_hash: HashMap<&str, usize> = HashMap::new();
+    for (i, m) in members.iter().enumerate() {
+        if m.hash.is_empty() {
+            continue;
+        }
+        if let Some(&first) = by_hash.get(m.hash) {
+            stories.union(first, i);
+            copies.union(first, i);
+        } else {
+            by_hash.insert(m.hash, i);
+        }
+    }
+
+    // Candidates share a rare term; each pair is scored once, exactly.
+    let (same_story, same_story_undated) = if n < SMALL_INDEX {
+        (SAME_STORY_SMALL, SAME_STORY_SMALL)
+    } else {
+        (SAME_STORY, SAME_STORY_UNDATED)
+    };
+    let postings = Postings::build(members, &vectors);
+    let mut seen_for = vec![usize::MAX; n];
+    // An undated article joins only the story of its best match, so it cannot
+    // bridge two stories months apart.
+    let mut best_match: Vec<Option<(f32, usize)>> = vec![None; n];
+    for i in 0..n {
+        for &(term, _) in &vectors[i] {
+            for j in postings.near(term, members[i].day, i) {
+                if seen_for[j] == i {
+                    continue;
+                }
+                seen_for[j] = i;
+                let cosine = dot(&vectors[i], &vectors[j]);
+                if members[i].day.is_some() && members[j].day.is_some() {
+                    if cosine >= same_story {
+                        stories.union(i, j);
+                    }
+                } else if cosine >= same_story_undated {
+                    for (undated, other) in [(i, j), (j, i)] {
+                        if members[undated].day.is_none()
+                            && best_match[undated].is_none_or(|(best, _)| cosine > best)
+                        {
+                            best_match[undated] = Some((cosine, other));
+                        }
+                    }
+                }
+                if cosine >= NEAR_COPY {
+                    copies.union(i, j);
+                }
+            }
+        }
+    }
+
+    for (i, best) in best_match.iter().enumerate() {
+        if let Some((_, other)) = best {
+            stories.union(i, *other);
+        }
+    }
+
+    // The lead of a group is its earliest member (undated last, then input order).
+    let order = |i: usize| (members[i].day.unwrap_or(i32::MAX), i);
+    let leads = |sets: &mut UnionFind| {
+        let mut lead: HashMap<usize, usize> = HashMap::new();
+        for i in 0..n {
+            let root = sets.find(i);
+            let best = lead.entry(root).or_insert(i);
+            if order(i) < order(*best) {
+                *best = i;
+            }
+        }
+        (0..n).map(|i| lead[&sets.find(i)]).collect::<Vec<_>>()
+    };
+    let lead = leads(&mut stories);
+    let copy_lead = leads(&mut copies);
+    let copy_of = (0..n)
+        .map(|i| (copy_lead[i] != i).then_some(copy_lead[i]))
+        .collect();
+    Grouping { lead, copy_of }
+}
+
+type Vector = Vec<(u32, f32)>;
+
+/// Unit TF-IDF vectors, (term id, weight) sorted by term id. Smoothed idf
+/// `ln(1 + N/df)` keeps shared terms meaningful in a tiny index too.
+fn weigh(members: &[Member]) -> Vec<Vector> {
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut df: Vec<u32> = Vec::new();
+    for m in members {
+        for (term, _) in &m.signature.0 {
+            let next = ids.len() as u32;
+            let id = *ids.entry(term.as_str()).or_insert(next);
+            if id as usize == df.len() {
+                df.push(0);
+            }
+            df[id as usize] += 1;
+        }
+    }
+    let total = members.len().max(1) as f32;
+    members
+        .iter()
+        .map(|m| {
+            let mut v: Vector = m
+                .signature
+                .0
+                .iter()
+                .map(|(term, tf)| {
+                    let id = ids[term.as_str()];
+                    let idf = (1.0 + total / df[id as usize] as f32).ln();
+                    (id, (1.0 + f32::from(*tf).ln()) * idf)
+                })
+                .collect();
+            let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                v.iter_mut().for_each(|(_, w)| *w /= norm);
+            }
+            v.sort_unstable_by_key(|(id, _)| *id);
+            v
+        })
+        .collect()
+}
+
+fn dot(a: &Vector, b: &Vector) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// Per term, the members holding it: dated ones sorted by day, undated apart.
+struct Postings {
+    dated: Vec<Vec<(i32, usize)>>,
+    undated: Vec<Vec<usize>>,
+    /// Terms held by more members than this propose no candidates (they are
+    /// too common to tell stories apart; they still count in the cosine).
+    max_df: usize,
+    /// The same for candidates without a date window (an undated side): only
+    /// rare terms, or every undated article would be compared with hundreds.
+    max_df_undated: usize,
+}
+
+impl Postings {
+    fn build(members: &[Member], vectors: &[Vector]) -> Postings {
+        let terms = vectors
+            .iter()
+            .flat_map(|v| v.iter().map(|(t, _)| *t as usize + 1))
+            .max()
+            .unwrap_or(0);
+        let mut dated = vec![Vec::new(); terms];
+        let mut undated = vec![Vec::new(); terms];
+        for (i, (m, v)) in members.iter().zip(vectors).enumerate() {
+            for &(t, _) in v {
+                match m.day {
+                    Some(day) => dated[t as usize].push((day, i)),
+                    None => undated[t as usize].push(i),
+                }
+            }
+        }
+        dated.iter_mut().for_each(|p| p.sort_unstable());
+        Postings {
+            dated,
+            undated,
+            max_df: (members.len() / 100).max(50),
+            max_df_undated: 25,
+        }
+    }
+
+    /// Members after `after` holding `term` that could share a story with a
+    /// member published on `day`: within the window, or undated (either side).
+    fn near(&self, term: u32, day: Option<i32>, after: usize) -> impl Iterator<Item = usize> + '_ {
+        let (dated, undated) = (&self.dated[term as usize], &self.undated[term as usize]);
+        let df = dated.len() + undated.len();
+        let rare = df <= self.max_df_undated;
+        let window: &[(i32, usize)] = match day {
+            _ if df > self.max_df => &[],
+            Some(day) => {
+                let start = dated.partition_point(|&(d, _)| d < day - WINDOW_DAYS);
+                let end = dated.partition_point(|&(d, _)| d <= day + WINDOW_DAYS);
+                &dated[start..end]
+            }
+            None if rare => dated,
+            None => &[],
+        };
+        let undated: &[usize] = if rare { undated } else { &[] };
+        window
+            .iter()
+            .map(|&(_, j)| j)
+            .chain(undated.iter().copied())
+            .filter(move |&j| j > after)
+    }
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind((0..n).collect())
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.0[a.max(b)] = a.min(b);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sig(terms: &[(&str, u16)]) -> Signature {
+        Signature(terms.iter().map(|(t, n)| (t.to_string(), *n)).collect())
+    }
+
+    #[test]
+    fn shared_rare_terms_in_the_window_make_a_story_and_copies_are_marked() {
+        let tiktok = sig(&[("tiktok", 5), ("amazon", 4), ("bytedanc", 2), ("email", 1)]);
+        let tiktok2 = sig(&[("tiktok", 4), ("amazon", 3), ("bytedanc", 1), ("ban", 2)]);
+        let oil = sig(&[("oil", 5), ("opec", 3), ("barrel", 2)]);
+        let members = [
+            Member {
+                day: Some(100),
+                hash: "a",
+                signature: &tiktok,
+            },
+            Member {
+                day: Some(101),
+                hash: "b",
+                signature: &tiktok2,
+            },
+            Member {
+                day: Some(100),
+                hash: "c",
+                signature: &oil,
+            },
+            Member {
+                day: Some(130),
+                hash: "d",
+                signature: &tiktok2,
+            },
+            Member {
+                day: None,
+                hash: "a",
+                signature: &tiktok,
+            },
+        ];
+        let g = group(&members);
+        assert_eq!(
+            g.lead,
+            vec![0, 0, 2, 3, 0],
+            "a month later is another story"
+        );
+        assert_eq!(g.copy_of, vec![None, None, None, None, Some(0)]);
+    }
+}
