@@ -13,7 +13,7 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::DateTime;
+use tantivy::{DateTime, Searcher};
 
 use super::parse::{Expr, Scope};
 use crate::error::{Error, Result};
@@ -38,7 +38,15 @@ pub struct Compiler {
     fields: Fields,
     news: TextAnalyzer,
     name: TextAnalyzer,
+    /// For prefix and fuzzy words, which are expanded to the indexed words they match.
+    searcher: Option<Searcher>,
+    /// The words prefix and fuzzy terms expanded to, highlighted as what matched.
+    expanded: Vec<String>,
 }
+
+/// A prefix or fuzzy word matches at most this many indexed words (the most
+/// frequent), so `a*` cannot turn into a query over the whole vocabulary.
+pub const MAX_EXPANSIONS: usize = 200;
 
 impl Compiler {
     /// A compiler for an index with these fields.
@@ -47,6 +55,16 @@ impl Compiler {
             fields,
             news: schema::news_analyzer(),
             name: schema::name_analyzer(),
+            searcher: None,
+            expanded: Vec::new(),
+        }
+    }
+
+    /// A compiler that can expand prefix and fuzzy words against `searcher`'s terms.
+    pub fn with_searcher(fields: Fields, searcher: Searcher) -> Compiler {
+        Compiler {
+            searcher: Some(searcher),
+            ..Compiler::new(fields)
         }
     }
 
@@ -64,6 +82,11 @@ impl Compiler {
             ])),
             None => query,
         };
+        for term in std::mem::take(&mut self.expanded) {
+            if !highlight_terms.contains(&term) {
+                highlight_terms.push(term);
+            }
+        }
         let sentence_terms = match expr {
             Expr::Any(items) => Some(
                 content_words(items)
@@ -145,6 +168,132 @@ impl Compiler {
                 // Any one word makes a match; the more (and rarer) words, the higher.
                 Some(Box::new(BooleanQuery::new(clauses)))
             }
+            Expr::SloppyPhrase { scope, text, slop } => {
+                let words = tokens(&mut self.news, text);
+                (!words.is_empty())
+                    .then(|| self.sequences_query(*scope, vec![Alternative::Slop(words, *slop)]))
+            }
+            Expr::Near { .. } => {
+                let alternatives = self.sequences(expr);
+                (!alternatives.is_empty())
+                    .then(|| self.sequences_query(leaf_scope(expr), alternatives))
+            }
+            Expr::Prefix { scope, text } | Expr::Fuzzy { scope, text, .. } => {
+                let distance = match expr {
+                    Expr::Fuzzy { distance, .. } => Some(*distance),
+                    _ => None,
+                };
+                self.expansion(*scope, text, distance)
+            }
+        })
+    }
+
+    /// The alternatives a proximity expression allows.
+    fn sequences(&mut self, expr: &Expr) -> Vec<Alternative> {
+        match expr {
+            Expr::Term { text, .. } | Expr::Phrase { text, .. } => {
+                let words = tokens(&mut self.news, text);
+                if words.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Alternative::Ordered(vec![words], Vec::new())]
+                }
+            }
+            Expr::SloppyPhrase { text, slop, .. } => {
+                vec![Alternative::Slop(tokens(&mut self.news, text), *slop)]
+            }
+            Expr::Or(items) => items.iter().flat_map(|e| self.sequences(e)).collect(),
+            Expr::Near {
+                left,
+                right,
+                distance,
+                ordered,
+            } => {
+                let (left, right) = (self.sequences(left), self.sequences(right));
+                let mut out = Vec::new();
+                for a in &left {
+                    for b in &right {
+                        out.push(Alternative::then(a, b, *distance));
+                        if !ordered {
+                            out.push(Alternative::then(b, a, *distance));
+                        }
+                    }
+                }
+                out
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Any of the alternatives, in the scope's fields (title boosted by default).
+    fn sequences_query(&mut self, scope: Scope, alternatives: Vec<Alternative>) -> Box<dyn Query> {
+        let f = self.fields;
+        let fields: Vec<(Field, f32)> = match scope {
+            Scope::Title => vec![(f.title, 1.0)],
+            Scope::Body => vec![(f.body, 1.0)],
+            _ => vec![(f.title, TITLE_BOOST), (f.body, 1.0)],
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for alternative in &alternatives {
+            for &(field, boost) in &fields {
+                for query in alternative.queries(field) {
+                    clauses.push((Occur::Should, Box::new(BoostQuery::new(query, boost))));
+                }
+            }
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// A prefix (`distance` None) or fuzzy word: the indexed words it matches,
+    /// ORed; highlighted as those words.
+    fn expansion(
+        &mut self,
+        scope: Scope,
+        text: &str,
+        distance: Option<u8>,
+    ) -> Option<Box<dyn Query>> {
+        let f = self.fields;
+        // Folded and lowercased like the index, but a prefix is not stemmed
+        // (`secur*` must not become `secur` → nothing longer).
+        let folded: String = tokens(&mut self.name, text).concat();
+        if folded.is_empty() {
+            return None;
+        }
+        let base = match distance {
+            Some(_) => tokens(&mut self.news, text).concat(),
+            None => folded,
+        };
+        let fields: Vec<(Field, f32)> = match scope {
+            Scope::Title => vec![(f.title, 1.0)],
+            Scope::Body => vec![(f.body, 1.0)],
+            Scope::Author => vec![(f.authors, 1.0)],
+            Scope::Source => vec![(f.source, 1.0)],
+            _ => vec![(f.title, TITLE_BOOST), (f.body, 1.0)],
+        };
+        let words = match &self.searcher {
+            Some(searcher) => expand(searcher, &fields, &base, distance),
+            None => Vec::new(),
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for word in &words {
+            for &(field, boost) in &fields {
+                let query = TermQuery::new(
+                    Term::from_field_text(field, word),
+                    IndexRecordOption::WithFreqs,
+                );
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(query), boost)),
+                ));
+            }
+        }
+        if matches!(scope, Scope::Default | Scope::Title | Scope::Body) {
+            self.expanded.extend(words);
+        }
+        Some(if clauses.is_empty() {
+            Box::new(EmptyQuery)
+        } else {
+            Box::new(BooleanQuery::new(clauses))
         })
     }
 
@@ -290,6 +439,183 @@ impl Compiler {
     }
 }
 
+/// One way a proximity expression can match.
+#[derive(Debug, Clone)]
+enum Alternative {
+    /// Phrases in order, `gaps[i]` = most words allowed between phrase i and i+1.
+    Ordered(Vec<Vec<String>>, Vec<u32>),
+    /// Words that may move `slop` positions in all (Lucene's phrase slop).
+    Slop(Vec<String>, u32),
+}
+
+impl Alternative {
+    /// `a` then, within `distance` words, `b`.
+    fn then(a: &Alternative, b: &Alternative, distance: u32) -> Alternative {
+        match (a, b) {
+            (Alternative::Ordered(p, g), Alternative::Ordered(q, h)) => {
+                let gaps = [g.clone(), vec![distance], h.clone()].concat();
+                Alternative::Ordered([p.clone(), q.clone()].concat(), gaps)
+            }
+            _ => {
+                let (a_words, a_slop) = a.flat();
+                let (b_words, b_slop) = b.flat();
+                Alternative::Slop([a_words, b_words].concat(), a_slop + distance + b_slop)
+            }
+        }
+    }
+
+    fn flat(&self) -> (Vec<String>, u32) {
+        match self {
+            Alternative::Ordered(phrases, gaps) => (phrases.concat(), gaps.iter().sum()),
+            Alternative::Slop(words, slop) => (words.clone(), *slop),
+        }
+    }
+
+    /// Tantivy queries matching this alternative in `field` (any of them).
+    ///
+    /// Tantivy's phrase slop is symmetric: a term at offset `o` matches within
+    /// `slop` of where the offsets put it, before or after. Two phrases with
+    /// up to `g` words between are the second phrase placed `1 + g/2` after
+    /// the first with slop `g/2` (for odd `g`, two such windows), which is
+    /// exactly "after, with 0..=g words between". Longer chains fall back to
+    /// one slop budget for all gaps, as Lucene does.
+    fn queries(&self, field: Field) -> Vec<Box<dyn Query>> {
+        let term = |w: &String| Term::from_field_text(field, w);
+        match self {
+            Alternative::Ordered(phrases, gaps) if gaps.len() == 1 => {
+                let (first, second) = (&phrases[0], &phrases[1]);
+                let half = gaps[0] / 2;
+                let shifts: &[u32] = if gaps[0] % 2 == 0 { &[0] } else { &[0, 1] };
+                shifts
+                    .iter()
+                    .map(|shift| {
+                        let start = first.len() as u32 + half + shift;
+                        let mut terms: Vec<(usize, Term)> = first
+                            .iter()
+                            .enumerate()
+                            .map(|(i, w)| (i, term(w)))
+                            .collect();
+                        terms.extend(
+                            second
+                                .iter()
+                                .enumerate()
+                                .map(|(i, w)| ((start + i as u32) as usize, term(w))),
+                        );
+                        Box::new(PhraseQuery::new_with_offset_and_slop(terms, half))
+                            as Box<dyn Query>
+                    })
+                    .collect()
+            }
+            _ => {
+                let (words, slop) = self.flat();
+                let terms: Vec<Term> = words.iter().map(term).collect();
+                vec![match terms.len() {
+                    0 => Box::new(EmptyQuery) as Box<dyn Query>,
+                    1 => Box::new(TermQuery::new(
+                        terms[0].clone(),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                    _ => {
+                        let mut phrase = PhraseQuery::new(terms);
+                        phrase.set_slop(slop);
+                        Box::new(phrase)
+                    }
+                }]
+            }
+        }
+    }
+}
+
+/// The scope of a proximity expression: its first word's.
+fn leaf_scope(expr: &Expr) -> Scope {
+    match expr {
+        Expr::Term { scope, .. }
+        | Expr::Phrase { scope, .. }
+        | Expr::SloppyPhrase { scope, .. } => *scope,
+        Expr::Or(items) => items.first().map_or(Scope::Default, leaf_scope),
+        Expr::Near { left, .. } => leaf_scope(left),
+        _ => Scope::Default,
+    }
+}
+
+/// The indexed words of `fields` starting with `base` (`distance` None) or
+/// within `distance` edits of it; at most `MAX_EXPANSIONS`, most frequent first.
+fn expand(
+    searcher: &Searcher,
+    fields: &[(Field, f32)],
+    base: &str,
+    distance: Option<u8>,
+) -> Vec<String> {
+    let mut found: std::collections::HashMap<String, u64> = Default::default();
+    for segment in searcher.segment_readers() {
+        for &(field, _) in fields {
+            let Ok(index) = segment.inverted_index(field) else {
+                continue;
+            };
+            let terms = index.terms();
+            let stream = match distance {
+                None => {
+                    let mut upper = base.as_bytes().to_vec();
+                    upper.push(0xff);
+                    terms.range().ge(base.as_bytes()).lt(&upper).into_stream()
+                }
+                Some(_) => terms.stream(),
+            };
+            let Ok(mut stream) = stream else { continue };
+            while stream.advance() {
+                let Ok(word) = std::str::from_utf8(stream.key()) else {
+                    continue;
+                };
+                let hit = match distance {
+                    None => word.starts_with(base),
+                    Some(d) => within_edits(base, word, d.into()),
+                };
+                if hit {
+                    *found.entry(word.to_string()).or_default() +=
+                        u64::from(stream.value().doc_freq);
+                }
+            }
+        }
+    }
+    let mut words: Vec<(String, u64)> = found.into_iter().collect();
+    words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    words.truncate(MAX_EXPANSIONS);
+    words.into_iter().map(|(w, _)| w).collect()
+}
+
+/// Whether `a` and `b` are at most `max` edits apart (insertions, deletions,
+/// substitutions, and swaps of neighbours, as tantivy's fuzzy queries count).
+pub fn within_edits(a: &str, b: &str, max: usize) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    let width = b.len() + 1;
+    let mut rows = vec![vec![0usize; width]; a.len() + 1];
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        rows[i][0] = i;
+        let mut best = rows[i][0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = d;
+            best = best.min(d);
+        }
+        if best > max {
+            return false;
+        }
+    }
+    rows[a.len()][b.len()] <= max
+}
+
 /// A `MustNot` clause is read in full first (see `exclusion`); others stay as they are.
 fn excluded_if(occur: Occur, query: Box<dyn Query>) -> Box<dyn Query> {
     if occur == Occur::MustNot {
@@ -327,7 +653,9 @@ pub use crate::index::terms::tokens;
 
 fn collect_highlights(expr: &Expr, analyzer: &mut TextAnalyzer, out: &mut Vec<String>) {
     match expr {
-        Expr::Term { scope, text } | Expr::Phrase { scope, text }
+        Expr::Term { scope, text }
+        | Expr::Phrase { scope, text }
+        | Expr::SloppyPhrase { scope, text, .. }
             if matches!(scope, Scope::Default | Scope::Body) =>
         {
             for t in tokens(analyzer, text) {
@@ -345,6 +673,10 @@ fn collect_highlights(expr: &Expr, analyzer: &mut TextAnalyzer, out: &mut Vec<St
             for item in content_words(items) {
                 collect_highlights(item, analyzer, out);
             }
+        }
+        Expr::Near { left, right, .. } => {
+            collect_highlights(left, analyzer, out);
+            collect_highlights(right, analyzer, out);
         }
         _ => {}
     }

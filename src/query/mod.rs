@@ -101,7 +101,7 @@ fn build(
     filter: &Filter,
 ) -> Result<(BooleanQuery, compile::Compiled)> {
     let expr = parse(query)?;
-    let mut compiler = compile::Compiler::new(open.fields);
+    let mut compiler = compile::Compiler::with_searcher(open.fields, open.reader.searcher());
     let compiled = compiler.compile(&expr, query)?;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, compiled.query.box_clone())];
     for only in filters(&mut compiler, filter)? {

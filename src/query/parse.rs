@@ -3,9 +3,11 @@
 //! ```text
 //! query   := or
 //! or      := and ( "OR" and )*
-//! and     := unary ( ["AND"] unary )*          adjacent terms are ANDed
+//! and     := near ( ["AND"] near )*           adjacent terms are ANDed
+//! near    := unary ( ("w/N" | "pre/N") unary )*  within N words (pre: in order)
 //! unary   := ("-" | "NOT") unary | "+" unary | primary
-//! primary := "(" or ")" | FIELD ":" primary | "\"phrase\"" | word
+//! primary := "(" or ")" | FIELD ":" primary | "\"phrase\"" ["~N"] | word
+//! word    := plain | prefix "*" | word "~" [N]     prefix and fuzzy (N edits, default 1)
 //! ```
 //! `OR`, `AND` and `NOT` are operators only in capitals. Errors name the
 //! character position (1-based) where the query stops making sense.
@@ -63,7 +65,32 @@ pub enum Expr {
     Not(Box<Expr>),
     /// A sentence: ranked by how many and how rare of these match.
     Any(Vec<Expr>),
+    /// Words in order with up to `slop` other words between them (`"a b"~3`).
+    SloppyPhrase {
+        scope: Scope,
+        text: String,
+        slop: u32,
+    },
+    /// Any indexed word starting with `text` (`secur*`).
+    Prefix { scope: Scope, text: String },
+    /// Any indexed word within `distance` edits of `text` (`tiktk~1`).
+    Fuzzy {
+        scope: Scope,
+        text: String,
+        distance: u8,
+    },
+    /// Both sides within `distance` words of each other (`w/N`); with
+    /// `ordered`, the left one first (`pre/N`).
+    Near {
+        left: Box<Expr>,
+        right: Box<Expr>,
+        distance: u32,
+        ordered: bool,
+    },
 }
+
+/// Largest edit distance a fuzzy word may ask for.
+pub const MAX_FUZZY_DISTANCE: u8 = 2;
 
 /// From this many words on, a query of plain words is read as a sentence.
 pub const SENTENCE_WORDS: usize = 5;
@@ -79,7 +106,8 @@ enum Tok {
     Not,
     Field(String),
     Word(String),
-    Phrase(String),
+    Phrase(String, Option<u32>),
+    Near { distance: u32, ordered: bool },
 }
 
 /// Parses `query`; errors carry the query and the position.
@@ -137,8 +165,22 @@ fn lex(query: &str) -> Result<Vec<(usize, Tok)>> {
                     message: "unclosed `\"`".into(),
                 })?;
             let text: String = chars[i + 1..i + 1 + end].iter().collect();
-            out.push((pos, Tok::Phrase(text)));
             i += end + 2;
+            // `"a b"~3`: up to 3 other words between.
+            let mut slop = None;
+            if chars.get(i) == Some(&'~') {
+                let digits: String = chars[i + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .collect();
+                slop = Some(digits.parse().map_err(|_| Error::QuerySyntax {
+                    query: query.to_string(),
+                    position: i + 1,
+                    message: "expected a number of words after `~`".into(),
+                })?);
+                i += 1 + digits.len();
+            }
+            out.push((pos, Tok::Phrase(text, slop)));
         } else if (c == '-' || c == '+')
             && chars.get(i + 1).is_some_and(|n| !n.is_whitespace())
             && (i == 0 || chars[i - 1].is_whitespace() || chars[i - 1] == '(')
@@ -158,6 +200,10 @@ fn lex(query: &str) -> Result<Vec<(usize, Tok)>> {
                 "AND" | "&&" => out.push((pos, Tok::And)),
                 "OR" | "||" => out.push((pos, Tok::Or)),
                 "NOT" => out.push((pos, Tok::Not)),
+                _ if proximity(&word).is_some() => {
+                    let (distance, ordered) = proximity(&word).expect("checked");
+                    out.push((pos, Tok::Near { distance, ordered }))
+                }
                 _ => match field_prefix(&word) {
                     Some((field, rest)) => {
                         out.push((pos, Tok::Field(field.to_string())));
@@ -185,8 +231,9 @@ fn sentence(query: &str, tokens: &[(usize, Tok)]) -> Option<Vec<Expr>> {
     let mut words = 0;
     for (_, tok) in tokens {
         let (phrase, text) = match tok {
+            Tok::Word(w) if word_operator(w).is_some() => return None,
             Tok::Word(w) => (false, w.clone()),
-            Tok::Phrase(p) => (true, p.clone()),
+            Tok::Phrase(p, None) => (true, p.clone()),
             Tok::Open | Tok::Close => continue,
             Tok::And | Tok::Or | Tok::Not if shouting => {
                 let word = match tok {
@@ -218,6 +265,44 @@ fn sentence(query: &str, tokens: &[(usize, Tok)]) -> Option<Vec<Expr>> {
     }
     let ends_like_a_sentence = query.trim_end().ends_with(['.', '?', '!']);
     (words >= SENTENCE_WORDS || (ends_like_a_sentence && words >= 2)).then_some(items)
+}
+
+/// `w/5`, `W/5`, `pre/5`: (distance, ordered).
+fn proximity(word: &str) -> Option<(u32, bool)> {
+    let (name, n) = word.split_once('/')?;
+    let ordered = match name.to_ascii_lowercase().as_str() {
+        "w" => false,
+        "pre" => true,
+        _ => return None,
+    };
+    let distance = n.parse().ok()?;
+    Some((distance, ordered))
+}
+
+/// What a word asks for beyond itself: a prefix (`secur*`) or a fuzzy match
+/// (`tiktk~`, `tiktk~2`); `None` for a plain word.
+enum WordOperator {
+    Prefix(String),
+    Fuzzy(String, Option<u8>),
+}
+
+fn word_operator(word: &str) -> Option<WordOperator> {
+    if let Some(stem) = word.strip_suffix('*') {
+        if stem.chars().any(char::is_alphanumeric) && !stem.contains('*') {
+            return Some(WordOperator::Prefix(stem.to_string()));
+        }
+    }
+    let (stem, n) = word.rsplit_once('~')?;
+    if !stem.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    match n {
+        "" => Some(WordOperator::Fuzzy(stem.to_string(), None)),
+        _ => n
+            .parse::<u8>()
+            .ok()
+            .map(|d| WordOperator::Fuzzy(stem.to_string(), Some(d))),
+    }
 }
 
 fn field_prefix(word: &str) -> Option<(&str, &str)> {
@@ -273,7 +358,7 @@ impl Parser<'_> {
     }
 
     fn and(&mut self) -> Result<Expr> {
-        let mut items = vec![self.unary()?];
+        let mut items = vec![self.near()?];
         loop {
             match self.peek() {
                 Some(Tok::And) => {
@@ -285,13 +370,43 @@ impl Parser<'_> {
                 None | Some(Tok::Or | Tok::Close) => break,
                 _ => {}
             }
-            items.push(self.unary()?);
+            items.push(self.near()?);
         }
         Ok(if items.len() == 1 {
             items.remove(0)
         } else {
             Expr::And(items)
         })
+    }
+
+    fn near(&mut self) -> Result<Expr> {
+        let mut left = self.unary()?;
+        while let Some(&Tok::Near { distance, ordered }) = self.peek() {
+            let pos = self.pos();
+            self.at += 1;
+            if matches!(self.peek(), None | Some(Tok::Close | Tok::Or | Tok::And)) {
+                return Err(self.error(
+                    self.pos(),
+                    "expected a term after the proximity operator".into(),
+                ));
+            }
+            let right = self.unary()?;
+            for side in [&left, &right] {
+                if !can_be_near(side) {
+                    return Err(self.error(
+                        pos,
+                        "proximity joins words, phrases, and OR groups of them (no AND, NOT, fields other than title/body, prefixes or fuzzy words)".into(),
+                    ));
+                }
+            }
+            left = Expr::Near {
+                left: Box::new(left),
+                right: Box::new(right),
+                distance,
+                ordered,
+            };
+        }
+        Ok(left)
     }
 
     /// Enters one level of nesting, or fails if that is too deep.
@@ -363,8 +478,29 @@ impl Parser<'_> {
                 self.depth -= 1;
                 Ok(inner)
             }
-            Tok::Word(text) => Ok(Expr::Term { scope, text }),
-            Tok::Phrase(text) => Ok(Expr::Phrase { scope, text }),
+            Tok::Word(text) => match word_operator(&text) {
+                Some(WordOperator::Prefix(text)) => Ok(Expr::Prefix { scope, text }),
+                Some(WordOperator::Fuzzy(text, distance)) => {
+                    let distance = distance.unwrap_or(1);
+                    if distance > MAX_FUZZY_DISTANCE {
+                        return Err(self.error(
+                            pos,
+                            format!("fuzzy matching allows at most {MAX_FUZZY_DISTANCE} edits"),
+                        ));
+                    }
+                    Ok(Expr::Fuzzy {
+                        scope,
+                        text,
+                        distance,
+                    })
+                }
+                None => Ok(Expr::Term { scope, text }),
+            },
+            Tok::Phrase(text, None) => Ok(Expr::Phrase { scope, text }),
+            Tok::Phrase(text, Some(slop)) => Ok(Expr::SloppyPhrase { scope, text, slop }),
+            Tok::Near { .. } => {
+                Err(self.error(pos, "expected a term before the proximity operator".into()))
+            }
             Tok::Close => Err(self.error(pos, "unmatched `)`".into())),
             Tok::Minus | Tok::Plus | Tok::Not => {
                 self.at -= 1;
@@ -401,7 +537,49 @@ fn rescope(expr: Expr, scope: Scope) -> Expr {
         Expr::Or(v) => Expr::Or(v.into_iter().map(|e| rescope(e, scope)).collect()),
         Expr::Not(e) => Expr::Not(Box::new(rescope(*e, scope))),
         Expr::Any(v) => Expr::Any(v.into_iter().map(|e| rescope(e, scope)).collect()),
+        Expr::SloppyPhrase {
+            scope: Scope::Default,
+            text,
+            slop,
+        } => Expr::SloppyPhrase { scope, text, slop },
+        Expr::Prefix {
+            scope: Scope::Default,
+            text,
+        } => Expr::Prefix { scope, text },
+        Expr::Fuzzy {
+            scope: Scope::Default,
+            text,
+            distance,
+        } => Expr::Fuzzy {
+            scope,
+            text,
+            distance,
+        },
+        Expr::Near {
+            left,
+            right,
+            distance,
+            ordered,
+        } => Expr::Near {
+            left: Box::new(rescope(*left, scope)),
+            right: Box::new(rescope(*right, scope)),
+            distance,
+            ordered,
+        },
         other => other,
+    }
+}
+
+/// Whether `expr` can stand beside a proximity operator: words and phrases
+/// (in the title or body), OR groups of them, and nested proximities.
+fn can_be_near(expr: &Expr) -> bool {
+    let prose = |scope: &Scope| matches!(scope, Scope::Default | Scope::Title | Scope::Body);
+    match expr {
+        Expr::Term { scope, .. } | Expr::Phrase { scope, .. } => prose(scope),
+        Expr::SloppyPhrase { scope, .. } => prose(scope),
+        Expr::Or(items) => items.iter().all(can_be_near),
+        Expr::Near { .. } => true,
+        _ => false,
     }
 }
 

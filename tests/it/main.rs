@@ -10,5 +10,6 @@ mod hostile;
 mod incremental;
 mod index;
 mod json;
+mod operators;
 mod query;
 mod stories;
