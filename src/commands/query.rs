@@ -7,8 +7,8 @@ use serde_json::{Map, Value};
 use crate::cli::{FilterArgs, QueryArgs, Sort};
 use crate::config::Config;
 use crate::error::{ExitStatus, Result};
-use crate::output::{self, Columns, Format, ListWriter, HIT_FIELDS};
-use crate::query::{self, Filter, Request, SortOrder};
+use crate::output::{self, Color, Columns, Format, ListWriter, HIT_FIELDS};
+use crate::query::{self, Filter, Request, Results, SortOrder};
 
 /// Runs `search query`.
 pub fn run(args: &QueryArgs) -> Result<ExitStatus> {
@@ -30,22 +30,7 @@ pub fn run(args: &QueryArgs) -> Result<ExitStatus> {
     let open = crate::index::open(&config.index(args.location.index.as_ref()))?;
     let results = query::search(&open, &request)?;
 
-    let mut out = output::stdout();
-    if format == Format::Text && !columns.is_chosen() {
-        let style = config.color(args.output.color).style();
-        output::render_hits_human(&results, style, &mut out)?;
-    } else {
-        let header = Map::from_iter([
-            ("query".to_string(), Value::from(results.query.clone())),
-            ("total".to_string(), Value::from(results.total)),
-        ]);
-        let mut list = ListWriter::begin(format, columns, header, "hits", &mut out)?;
-        for hit in &results.hits {
-            list.item(hit)?;
-        }
-        list.finish()?;
-    }
-    output::flush(&mut out)?;
+    print_hits(&results, format, columns, config.color(args.output.color))?;
     let shown = results.hits.len();
     let count = if let Some(stories) = results.stories {
         let plural = |n: usize, word: &str, words: &str| {
@@ -76,6 +61,34 @@ pub fn run(args: &QueryArgs) -> Result<ExitStatus> {
     } else {
         ExitStatus::Success
     })
+}
+
+/// Prints hits in `format`: the human list, or the machine list with `query`
+/// and `total` in its header.
+pub(crate) fn print_hits(
+    results: &Results,
+    format: Format,
+    columns: Columns,
+    color: Color,
+) -> Result<()> {
+    let mut out = output::stdout();
+    if format == Format::Text && !columns.is_chosen() {
+        output::render_hits_human(results, color.style(), &mut out)?;
+    } else {
+        let mut header = Map::from_iter([
+            ("query".to_string(), Value::from(results.query.clone())),
+            ("total".to_string(), Value::from(results.total)),
+        ]);
+        if let Some(stories) = results.stories {
+            header.insert("stories".to_string(), Value::from(stories));
+        }
+        let mut list = ListWriter::begin(format, columns, header, "hits", &mut out)?;
+        for hit in &results.hits {
+            list.item(hit)?;
+        }
+        list.finish()?;
+    }
+    output::flush(&mut out)
 }
 
 /// The filter flags, with their dates checked before the index is opened so

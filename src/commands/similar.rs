@@ -2,13 +2,11 @@
 
 use std::io::Write;
 
-use serde_json::{Map, Value};
-
 use crate::cli::SimilarArgs;
 use crate::config::Config;
 use crate::error::{ExitStatus, Result};
 use crate::index::stored;
-use crate::output::{self, Columns, Format, ListWriter, HIT_FIELDS};
+use crate::output::{Columns, Format, HIT_FIELDS};
 use crate::query::{self, Request, SortOrder};
 
 /// Runs `search similar`.
@@ -30,22 +28,7 @@ pub fn run(args: &SimilarArgs) -> Result<ExitStatus> {
     };
     let results = query::similar(&open, addr, args.days, &request)?;
 
-    let mut out = output::stdout();
-    if format == Format::Text && !columns.is_chosen() {
-        let style = config.color(args.output.color).style();
-        output::render_hits_human(&results, style, &mut out)?;
-    } else {
-        let header = Map::from_iter([
-            ("query".to_string(), Value::from(results.query.clone())),
-            ("total".to_string(), Value::from(results.total)),
-        ]);
-        let mut list = ListWriter::begin(format, columns, header, "hits", &mut out)?;
-        for hit in &results.hits {
-            list.item(hit)?;
-        }
-        list.finish()?;
-    }
-    output::flush(&mut out)?;
+    super::query::print_hits(&results, format, columns, config.color(args.output.color))?;
     let _ = writeln!(
         std::io::stderr(),
         "{} of {} articles sharing its terms",
