@@ -1,5 +1,5 @@
 //! `search export`: every stored field of the matching articles, streamed in
-//! index order, for Quickwit, OpenSearch, or `search index --from-ndjson`.
+//! path order, for Quickwit, OpenSearch, or `search index --from-ndjson`.
 
 use std::io::Write;
 
@@ -23,8 +23,9 @@ pub fn run(args: &ExportArgs) -> Result<ExitStatus> {
     let filter = super::query::filter(&args.filter)?;
     let open = crate::index::open(&config.index(args.location.index.as_ref()))?;
     let query = args.query.join(" ");
-    let docs = crate::query::matching(&open, Some(&query), &filter)?;
+    let mut docs = crate::query::matching(&open, Some(&query), &filter)?;
     let searcher = open.reader.searcher();
+    stored::sort_by_path(&searcher, &mut docs);
 
     let mut out = output::stdout();
     let mut list = ListWriter::begin(args.format, columns, Map::new(), "records", &mut out)?;

@@ -178,3 +178,22 @@ pub fn first_value<'a>(
         .and_then(|t| values.get(t as usize))
         .map_or("", String::as_str)
 }
+
+/// Sorts documents by path: an order that does not depend on how segments
+/// were written and merged.
+pub fn sort_by_path(searcher: &Searcher, docs: &mut [DocAddress]) {
+    let columns: Vec<Option<(tantivy::columnar::StrColumn, Vec<String>)>> = searcher
+        .segment_readers()
+        .iter()
+        .map(|segment| {
+            let column = segment.fast_fields().str(schema::PATH).ok().flatten()?;
+            let values = column_values(&column);
+            Some((column, values))
+        })
+        .collect();
+    let path = |addr: &DocAddress| match &columns[addr.segment_ord as usize] {
+        Some((column, values)) => first_value(column, values, addr.doc_id),
+        None => "",
+    };
+    docs.sort_by(|a, b| path(a).cmp(path(b)));
+}

@@ -179,40 +179,40 @@ fn execute(
         what: "search",
         source,
     };
-    let fetch = |n: usize| -> Result<(Vec<(f32, DocAddress)>, usize)> {
-        Ok(match request.sort {
-            SortOrder::Relevance => searcher
-                .search(
-                    &query,
-                    &(TopDocs::with_limit(n.max(1)).order_by_score(), Count),
-                )
-                .map_err(failed)?,
-            SortOrder::Date => {
-                // Newest first, undated last, each with its relevance score
-                // (tantivy's `explain` asserts on some Boolean queries).
-                let collector = TopDocs::with_limit(n.max(1)).tweak_score(
-                    |segment: &tantivy::SegmentReader| {
-                        let dates = segment.fast_fields().date(schema::DATE).ok();
-                        move |doc: tantivy::DocId, score: tantivy::Score| {
-                            let date = dates
-                                .as_ref()
-                                .and_then(|c| c.first(doc))
-                                .map_or(i64::MIN, |d| d.into_timestamp_secs());
-                            (date, score)
-                        }
-                    },
-                );
-                let (top, total) = searcher
-                    .search(&query, &(collector, Count))
-                    .map_err(failed)?;
-                (
-                    top.into_iter()
-                        .map(|((_, score), addr)| (score, addr))
-                        .collect(),
-                    total,
-                )
-            }
-        })
+    // Newest first for `--sort date` (undated last), then by score; equal
+    // ones by path (the path column's term order, which is path order within
+    // a segment), not by document number, which depends on how segments were
+    // merged: every build of the same articles answers alike. Counting every
+    // match visits every document anyway, so the extra key costs little.
+    let by_date = request.sort == SortOrder::Date;
+    let fetch = |n: usize| -> Result<(Vec<Ranked>, usize)> {
+        let collector =
+            TopDocs::with_limit(n.max(1)).tweak_score(move |segment: &tantivy::SegmentReader| {
+                let dates = segment.fast_fields().date(schema::DATE).ok();
+                let paths = segment.fast_fields().str(schema::PATH).ok().flatten();
+                move |doc: tantivy::DocId, score: tantivy::Score| {
+                    let date = match (&dates, by_date) {
+                        (Some(dates), true) => dates
+                            .first(doc)
+                            .map_or(i64::MIN, |d| d.into_timestamp_secs()),
+                        _ => 0,
+                    };
+                    let path = paths
+                        .as_ref()
+                        .and_then(|p| p.term_ords(doc).next())
+                        .unwrap_or(u64::MAX);
+                    (date, score, std::cmp::Reverse(path))
+                }
+            });
+        let (top, total) = searcher
+            .search(&query, &(collector, Count))
+            .map_err(failed)?;
+        Ok((
+            top.into_iter()
+                .map(|((_, score, _), addr)| (score, addr))
+                .collect(),
+            total,
+        ))
     };
     // Exact copies (same content hash) fold into the best-ranked one; fetch
     // more until enough distinct articles fill the page or nothing is left.
