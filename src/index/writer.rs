@@ -80,6 +80,10 @@ impl IndexWriter {
                 }
                 source => bad(path, source),
             })?;
+        // No background merges: `finish` merges everything once at the end,
+        // and a background merge running then would make that merge fail
+        // ("segments … could not be found", seen after many small commits).
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
         let mut writer = IndexWriter {
             path: path.to_path_buf(),
             writer,
