@@ -2,6 +2,7 @@
 //!
 //! Tantivy types stay inside `index/` and `query/`.
 
+pub mod language;
 pub mod schema;
 pub mod stats;
 mod stem_cache;

@@ -30,7 +30,7 @@ pub const MTIME: &str = "mtime";
 
 /// Bumped whenever the schema or the analyzers change, so an index made by
 /// another version is rebuilt instead of silently misread. Kept in the commit payload.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Stemmed, folded prose analyzer for title and body.
 pub const NEWS_ANALYZER: &str = "news";
@@ -126,6 +126,17 @@ pub fn news_analyzer() -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(super::stem_cache::CachedStemmer::new(Language::English))
+        .build()
+}
+
+/// The prose analyzer with another language's stemmer (for query words, which
+/// carry no language mark).
+pub fn news_analyzer_in(language: Language) -> TextAnalyzer {
+    TextAnalyzer::builder(super::tokenizer::WordTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(super::stem_cache::CachedStemmer::new(language))
         .build()
 }
 

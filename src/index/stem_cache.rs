@@ -33,33 +33,56 @@ impl TokenFilter for CachedStemmer {
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemFilter<T> {
         CachedStemFilter {
             inner: tokenizer,
-            stem_one: TextAnalyzer::builder(RawTokenizer::default())
-                .filter(Stemmer::new(self.language))
-                .build(),
-            cache: HashMap::default(),
+            default: self.language,
+            stemmers: Vec::new(),
         }
     }
+}
+
+/// One language's stemmer and the stems it has computed.
+#[derive(Clone)]
+struct LanguageStems {
+    language: Language,
+    /// Stems a single word (what `Stemmer` does to each token).
+    stem_one: TextAnalyzer,
+    cache: HashMap<String, String>,
 }
 
 #[derive(Clone)]
 pub struct CachedStemFilter<T> {
     inner: T,
-    /// Stems a single word (what `Stemmer` does to each token).
-    stem_one: TextAnalyzer,
-    cache: HashMap<String, String>,
+    /// The language of unmarked text (see `language`).
+    default: Language,
+    /// Created on first use, one per language met.
+    stemmers: Vec<LanguageStems>,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemFilter<T> {
     type TokenStream<'a> = CachedStemStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        if self.cache.len() > MAX_CACHED {
-            self.cache.clear();
+        let language = super::language::marked(text).unwrap_or(self.default);
+        let i = match self.stemmers.iter().position(|s| s.language == language) {
+            Some(i) => i,
+            None => {
+                self.stemmers.push(LanguageStems {
+                    language,
+                    stem_one: TextAnalyzer::builder(RawTokenizer::default())
+                        .filter(Stemmer::new(language))
+                        .build(),
+                    cache: HashMap::default(),
+                });
+                self.stemmers.len() - 1
+            }
+        };
+        let stems = &mut self.stemmers[i];
+        if stems.cache.len() > MAX_CACHED {
+            stems.cache.clear();
         }
         CachedStemStream {
             tail: self.inner.token_stream(text),
-            stem_one: &mut self.stem_one,
-            cache: &mut self.cache,
+            stem_one: &mut stems.stem_one,
+            cache: &mut stems.cache,
         }
     }
 }

@@ -28,7 +28,7 @@ pub fn article(doc: &TantivyDocument, f: &Fields) -> Article {
     Article {
         id: article_id(&path),
         kind,
-        title: text(f.title),
+        title: text(f.title).map(|t| super::language::unmark(&t).to_string()),
         date: date(doc, f),
         authors: doc
             .get_all(f.authors)
@@ -39,7 +39,9 @@ pub fn article(doc: &TantivyDocument, f: &Fields) -> Article {
         lang: text(f.lang),
         words: doc.get_first(f.words).and_then(|v| v.as_u64()).unwrap_or(0),
         hash: text(f.hash).unwrap_or_default(),
-        body: text(f.body).unwrap_or_default(),
+        body: text(f.body)
+            .map(|b| super::language::unmark(&b).to_string())
+            .unwrap_or_default(),
         path,
     }
 }

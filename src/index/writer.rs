@@ -152,17 +152,18 @@ impl IndexWriter {
         let f = &self.fields;
         self.writer
             .delete_term(Term::from_field_text(f.path, &article.path));
+        let lang = article.lang.as_deref();
         let mut document: TantivyDocument = doc!(
             f.path => article.path.as_str(),
             f.kind => article.kind.as_str(),
-            f.body => article.body.as_str(),
+            f.body => super::language::mark(&article.body, lang).as_ref(),
             f.words => article.words,
             f.hash => article.hash.as_str(),
             f.size => size,
             f.mtime => mtime,
         );
         if let Some(title) = &article.title {
-            document.add_text(f.title, title);
+            document.add_text(f.title, super::language::mark(title, lang));
         }
         for author in &article.authors {
             document.add_text(f.authors, author);

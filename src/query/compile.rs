@@ -42,6 +42,9 @@ pub struct Compiler {
     searcher: Option<Searcher>,
     /// The words prefix and fuzzy terms expanded to, highlighted as what matched.
     expanded: Vec<String>,
+    /// Prose analyzers for the other languages the index holds: a query word
+    /// also matches its stem in each (`Häuser` finds German `Haus`).
+    others: Vec<TextAnalyzer>,
 }
 
 /// A prefix or fuzzy word matches at most this many indexed words (the most
@@ -57,13 +60,31 @@ impl Compiler {
             name: schema::name_analyzer(),
             searcher: None,
             expanded: Vec::new(),
+            others: Vec::new(),
         }
     }
 
-    /// A compiler that can expand prefix and fuzzy words against `searcher`'s terms.
+    /// A compiler that can expand prefix and fuzzy words against `searcher`'s
+    /// terms, and stems words in every language the index holds.
     pub fn with_searcher(fields: Fields, searcher: Searcher) -> Compiler {
+        let mut languages = Vec::new();
+        for segment in searcher.segment_readers() {
+            if let Ok(Some(column)) = segment.fast_fields().str(schema::LANG) {
+                for code in crate::index::stored::column_values(&column) {
+                    if let Some(language) = crate::index::language::stemmer_for(&code) {
+                        if !languages.contains(&language) {
+                            languages.push(language);
+                        }
+                    }
+                }
+            }
+        }
         Compiler {
             searcher: Some(searcher),
+            others: languages
+                .into_iter()
+                .map(schema::news_analyzer_in)
+                .collect(),
             ..Compiler::new(fields)
         }
     }
@@ -72,6 +93,9 @@ impl Compiler {
     pub fn compile(&mut self, expr: &Expr, raw: &str) -> Result<Compiled> {
         let mut highlight_terms = Vec::new();
         collect_highlights(expr, &mut self.news, &mut highlight_terms);
+        for analyzer in &mut self.others {
+            collect_highlights(expr, analyzer, &mut highlight_terms);
+        }
         let query = self
             .node(expr)?
             .ok_or_else(|| Error::NoWords(raw.to_string()))?;
@@ -329,19 +353,25 @@ impl Compiler {
     }
 
     fn field_words(&mut self, field: Field, text: &str, name: bool) -> Box<dyn Query> {
-        let analyzer = if name { &mut self.name } else { &mut self.news };
-        let terms: Vec<Term> = tokens(analyzer, text)
-            .into_iter()
-            .map(|t| Term::from_field_text(field, &t))
-            .collect();
-        match terms.len() {
-            0 => Box::new(EmptyQuery),
-            1 => Box::new(TermQuery::new(
-                terms.into_iter().next().expect("one term"),
-                IndexRecordOption::WithFreqs,
-            )),
-            _ => Box::new(PhraseQuery::new(terms)),
+        if name {
+            let words = tokens(&mut self.name, text);
+            return words_query(field, &words);
         }
+        let mut variants = vec![tokens(&mut self.news, text)];
+        for analyzer in &mut self.others {
+            let words = tokens(analyzer, text);
+            if !variants.contains(&words) {
+                variants.push(words);
+            }
+        }
+        if variants.len() == 1 {
+            return words_query(field, &variants[0]);
+        }
+        let clauses = variants
+            .iter()
+            .map(|words| (Occur::Should, words_query(field, words)))
+            .collect();
+        Box::new(BooleanQuery::new(clauses))
     }
 
     /// For `wells fargo` (plain words, ANDed), rank articles with the exact phrase higher.
@@ -436,6 +466,22 @@ impl Compiler {
             None => Bound::Unbounded,
         };
         Ok(Some(range(self.fields.date, lower, upper)))
+    }
+}
+
+/// One analyzed word as a term query, several as a phrase.
+fn words_query(field: Field, words: &[String]) -> Box<dyn Query> {
+    let terms: Vec<Term> = words
+        .iter()
+        .map(|t| Term::from_field_text(field, t))
+        .collect();
+    match terms.len() {
+        0 => Box::new(EmptyQuery),
+        1 => Box::new(TermQuery::new(
+            terms.into_iter().next().expect("one term"),
+            IndexRecordOption::WithFreqs,
+        )),
+        _ => Box::new(PhraseQuery::new(terms)),
     }
 }
 

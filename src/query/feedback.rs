@@ -112,7 +112,9 @@ pub fn rerank(
         let doc = super::load(searcher, addr, open)?;
         hits.push((
             score,
-            super::first_text(&doc, open.fields.body).unwrap_or_default(),
+            super::first_text(&doc, open.fields.body)
+                .map(|b| crate::index::language::unmark(&b).to_string())
+                .unwrap_or_default(),
         ));
     }
     let body = open.fields.body;

@@ -242,8 +242,13 @@ fn execute(
         .enumerate()
         .map(|(i, ((score, addr), copies))| {
             let doc = load(searcher, addr, open)?;
-            let body = first_text(&doc, open.fields.body).unwrap_or_default();
-            let snippet = snippet::make_snippet(&body, highlight_terms);
+            let body = first_text(&doc, open.fields.body)
+                .map(|b| crate::index::language::unmark(&b).to_string())
+                .unwrap_or_default();
+            let language = first_text(&doc, open.fields.lang)
+                .and_then(|code| crate::index::language::stemmer_for(&code))
+                .unwrap_or(tantivy::tokenizer::Language::English);
+            let snippet = snippet::make_snippet(&body, highlight_terms, language);
             let mut hit = to_hit(request.offset + i + 1, score, &doc, &open.fields, snippet);
             if let Some(stories) = &stories {
                 let story = stories.of(&hit.id);

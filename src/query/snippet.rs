@@ -6,7 +6,7 @@
 //! and reports highlights as character offsets into the snippet text.
 
 use serde::Serialize;
-use tantivy::tokenizer::TextAnalyzer;
+use tantivy::tokenizer::{Language, TextAnalyzer};
 
 use crate::index::schema;
 
@@ -25,9 +25,10 @@ const MAX_CHARS: usize = 250;
 /// How far back from the first match a sentence start is looked for.
 const LOOK_BACK_CHARS: usize = 90;
 
-/// Builds the snippet of `body` for the analyzed `terms`; the lead when nothing matches.
-pub fn make_snippet(body: &str, terms: &[String]) -> Snippet {
-    let matches = find_matches(body, terms);
+/// Builds the snippet of `body` for the analyzed `terms`; the lead when nothing
+/// matches. The body's words are stemmed for `language`, as the index stemmed them.
+pub fn make_snippet(body: &str, terms: &[String], language: Language) -> Snippet {
+    let matches = find_matches(body, terms, language);
     let anchor = best_window(&matches);
     let (start, end) = match anchor {
         Some((first, _)) => passage_around(body, matches[first].0),
@@ -42,13 +43,13 @@ pub fn make_snippet(body: &str, terms: &[String]) -> Snippet {
 /// stemmer): stemming every word of ten bodies was a sixth of a query's
 /// instructions, so only words that can stem to a term (stems keep a word's
 /// first two letters) are stemmed, one by one.
-fn find_matches(body: &str, terms: &[String]) -> Vec<(usize, usize, usize)> {
+fn find_matches(body: &str, terms: &[String], language: Language) -> Vec<(usize, usize, usize)> {
     if terms.is_empty() {
         return Vec::new();
     }
     let head = |s: &str| -> String { s.chars().take(2).collect() };
     let heads: Vec<String> = terms.iter().map(|t| head(t)).collect();
-    let mut stemmer = stem_analyzer();
+    let mut stemmer = stem_analyzer(language);
     let mut words = schema::name_analyzer();
     let mut out = Vec::new();
     let mut stream = words.token_stream(body);
@@ -68,11 +69,9 @@ fn find_matches(body: &str, terms: &[String]) -> Vec<(usize, usize, usize)> {
 }
 
 /// Stems one already lowercased and folded word.
-fn stem_analyzer() -> TextAnalyzer {
+fn stem_analyzer(language: Language) -> TextAnalyzer {
     TextAnalyzer::builder(tantivy::tokenizer::RawTokenizer::default())
-        .filter(tantivy::tokenizer::Stemmer::new(
-            tantivy::tokenizer::Language::English,
-        ))
+        .filter(tantivy::tokenizer::Stemmer::new(language))
         .build()
 }
 
@@ -246,7 +245,7 @@ mod tests {
 
     fn snip(body: &str, words: &[&str]) -> Snippet {
         let terms: Vec<String> = words.iter().map(|s| s.to_string()).collect();
-        make_snippet(body, &terms)
+        make_snippet(body, &terms, Language::English)
     }
 
     fn marked(s: &Snippet) -> Vec<String> {

@@ -10,6 +10,7 @@ mod hostile;
 mod incremental;
 mod index;
 mod json;
+mod languages;
 mod operators;
 mod query;
 mod stories;

@@ -1,0 +1,83 @@
+//! Articles in other languages are stemmed in their own language (a real
+//! German ORF.at page from trafilatura's evaluation set, beside the seeds).
+
+use crate::common::*;
+
+fn index_german_and_english(env: &TestEnv) {
+    for docs in [fixtures().join("lang"), seeds()] {
+        let r = env.index_into(&docs, &env.index_path(), &[]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+}
+
+#[test]
+fn german_words_match_their_other_forms() {
+    let env = TestEnv::new();
+    index_german_and_english(&env);
+    // Inflected forms an English stemmer leaves alone: plural, case endings.
+    for (query, word) in [
+        ("Schauspielerinnen", "Schauspielerin"),
+        ("Karrieren", "Karriere"),
+        ("gestorbenen", "gestorben"),
+    ] {
+        let (code, v) = env.query_json(query, &[]);
+        assert_eq!(code, 0, "{query} found nothing");
+        assert_eq!(v["hits"][0]["title"], "Lotte Tobisch ist tot", "{query}");
+        assert_eq!(v["hits"][0]["lang"], "de");
+        let snippet = &v["hits"][0]["snippet"];
+        let text: Vec<char> = snippet["text"].as_str().unwrap().chars().collect();
+        let marked: Vec<String> = snippet["highlights"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                text[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize]
+                    .iter()
+                    .collect()
+            })
+            .collect();
+        assert!(
+            marked.iter().any(|m| m == word),
+            "{query}: highlighted {marked:?}"
+        );
+    }
+    // English articles keep English stemming.
+    let (_, v) = env.query_json("employee", &["--limit", "5"]);
+    assert_eq!(v["total"], 3);
+}
+
+#[test]
+fn lang_filters_and_stored_text_carries_no_mark() {
+    let env = TestEnv::new();
+    index_german_and_english(&env);
+    let r = env.query(
+        "opernball OR tiktok",
+        &["--lang", "de", "--fields", "lang,source"],
+    );
+    assert_eq!(r.stdout, "de\tORF.at\n");
+    let r = env.query("tiktok", &["--lang", "de"]);
+    assert_eq!(r.code, 1);
+    let index = env.index_path();
+    let r = env.run(&[
+        "count",
+        "*",
+        "--by",
+        "lang",
+        "--format",
+        "csv",
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    assert_eq!(r.stdout, "key,count\nen,3\nde,1\n");
+    let r = env.run(&["export", "--index", index.to_str().unwrap(), "--lang", "de"]);
+    let record: serde_json::Value = serde_json::from_str(r.stdout.trim()).unwrap();
+    assert_eq!(record["title"], "Lotte Tobisch ist tot");
+    assert!(record["body"]
+        .as_str()
+        .unwrap()
+        .starts_with("Chronik\n\nDie Opernball-Grande-Dame"));
+    assert!(
+        !r.stdout.contains('\u{e000}'),
+        "the language mark stays inside the index"
+    );
+}
