@@ -157,6 +157,10 @@ pub enum Sort {
     Relevance,
     /// Newest first; undated articles last
     Date,
+    /// Outlet A to Z, best match first within each; unknown outlet last
+    Source,
+    /// Author A to Z (by the alphabetically first of an article's authors), best match first within each; no author last
+    Author,
 }
 
 /// Filters every command that takes a query shares.

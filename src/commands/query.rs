@@ -25,6 +25,8 @@ pub fn run(args: &QueryArgs) -> Result<ExitStatus> {
         sort: match args.sort {
             Sort::Relevance => SortOrder::Relevance,
             Sort::Date => SortOrder::Date,
+            Sort::Source => SortOrder::Source,
+            Sort::Author => SortOrder::Author,
         },
     };
     let open = crate::index::open(&config.index(args.location.index.as_ref()))?;

@@ -505,14 +505,20 @@ impl Alternative {
             _ => {
                 let (a_words, a_slop) = a.flat();
                 let (b_words, b_slop) = b.flat();
-                Alternative::Slop([a_words, b_words].concat(), a_slop + distance + b_slop)
+                Alternative::Slop(
+                    [a_words, b_words].concat(),
+                    a_slop.saturating_add(distance).saturating_add(b_slop),
+                )
             }
         }
     }
 
     fn flat(&self) -> (Vec<String>, u32) {
         match self {
-            Alternative::Ordered(phrases, gaps) => (phrases.concat(), gaps.iter().sum()),
+            Alternative::Ordered(phrases, gaps) => (
+                phrases.concat(),
+                gaps.iter().fold(0u32, |sum, g| sum.saturating_add(*g)),
+            ),
             Alternative::Slop(words, slop) => (words.clone(), *slop),
         }
     }
@@ -535,7 +541,7 @@ impl Alternative {
                 shifts
                     .iter()
                     .map(|shift| {
-                        let start = first.len() as u32 + half + shift;
+                        let start = (first.len() as u32).saturating_add(half + shift);
                         let mut terms: Vec<(usize, Term)> = first
                             .iter()
                             .enumerate()
@@ -545,7 +551,7 @@ impl Alternative {
                             second
                                 .iter()
                                 .enumerate()
-                                .map(|(i, w)| ((start + i as u32) as usize, term(w))),
+                                .map(|(i, w)| (start.saturating_add(i as u32) as usize, term(w))),
                         );
                         Box::new(PhraseQuery::new_with_offset_and_slop(terms, half))
                             as Box<dyn Query>

@@ -29,6 +29,10 @@ pub enum SortOrder {
     Relevance,
     /// Newest first, undated last.
     Date,
+    /// Outlet A to Z, then relevance; unknown outlet last.
+    Source,
+    /// Author A to Z (an article's alphabetically first author), then relevance; no author last.
+    Author,
 }
 
 /// Everything a search needs besides the index.
@@ -184,18 +188,33 @@ fn execute(
     // a segment), not by document number, which depends on how segments were
     // merged: every build of the same articles answers alike. Counting every
     // match visits every document anyway, so the extra key costs little.
-    let by_date = request.sort == SortOrder::Date;
+    // Outlets and authors sort A to Z by their lowercased name (the key
+    // column's term order), unknown last.
+    let sort = request.sort;
     let fetch = |n: usize| -> Result<(Vec<Ranked>, usize)> {
         let collector =
             TopDocs::with_limit(n.max(1)).tweak_score(move |segment: &tantivy::SegmentReader| {
-                let dates = segment.fast_fields().date(schema::DATE).ok();
-                let paths = segment.fast_fields().str(schema::PATH).ok().flatten();
+                let fast = segment.fast_fields();
+                let dates = fast
+                    .date(schema::DATE)
+                    .ok()
+                    .filter(|_| sort == SortOrder::Date);
+                let names = match sort {
+                    SortOrder::Source => fast.str(schema::SOURCE_KEY).ok().flatten(),
+                    SortOrder::Author => fast.str(schema::AUTHOR_KEY).ok().flatten(),
+                    _ => None,
+                };
+                let paths = fast.str(schema::PATH).ok().flatten();
                 move |doc: tantivy::DocId, score: tantivy::Score| {
-                    let date = match (&dates, by_date) {
-                        (Some(dates), true) => dates
+                    let date = match (&dates, &names) {
+                        (Some(dates), _) => dates
                             .first(doc)
                             .map_or(i64::MIN, |d| d.into_timestamp_secs()),
-                        _ => 0,
+                        (None, Some(names)) => names
+                            .term_ords(doc)
+                            .next()
+                            .map_or(i64::MIN, |ord| -(ord.min(i64::MAX as u64) as i64)),
+                        (None, None) => 0,
                     };
                     let path = paths
                         .as_ref()

@@ -268,7 +268,7 @@ fn similar_lists_the_other_outlets_first() {
 }
 
 #[test]
-fn author_and_language_filters() {
+fn author_and_language_filters_and_sorting_by_outlet_and_author() {
     let env = TestEnv::new();
     env.index(&seeds());
     let index = env.index_path();
@@ -295,6 +295,18 @@ fn author_and_language_filters() {
     assert_eq!(r.stdout, "The New York Times\n");
     let r = run_in(&env, &index, &["query", "tiktok", "--lang", "de"]);
     assert_eq!(r.code, 1);
+    let r = run_in(
+        &env,
+        &index,
+        &["query", "tiktok", "--sort", "source", "--fields", "source"],
+    );
+    assert_eq!(r.stdout, "DW\nThe New York Times\nVICE (Motherboard)\n");
+    let r = run_in(
+        &env,
+        &index,
+        &["query", "tiktok", "--sort", "author", "--fields", "authors"],
+    );
+    assert_eq!(r.stdout.lines().next(), Some("Mike Isaac; Karen Weise"));
     let r = run_in(
         &env,
         &index,

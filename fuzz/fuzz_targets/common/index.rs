@@ -21,6 +21,7 @@ fn article(
     body: &str,
 ) -> Article {
     Article {
+        id: search::document::article_id(path),
         path: path.to_string(),
         kind: Kind::Text,
         title: Some(title.to_string()),
@@ -105,6 +106,7 @@ pub fn run(text: &str, sort: SortOrder) {
         filter: Default::default(),
         sort,
         duplicates: false,
+        group: false,
     };
     if let Ok(results) = search::query::search(&fixture().open, &request) {
         assert!(results.hits.len() <= 3);
