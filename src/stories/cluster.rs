@@ -12,7 +12,8 @@ use super::Signature;
 pub const WINDOW_DAYS: i32 = 3;
 /// Cosine at or above which two dated articles in the window are the same story.
 pub const SAME_STORY: f32 = 0.30;
-/// Cosine needed when either article is undated: text alone must be surer.
+/// Cosine needed when either article is undated: text alone must be surer
+/// (and the two must be each other's best match).
 /// (news-bench, nearly all undated: pairs at 0.4–0.5 are mostly the same
 /// company or thread, not the same event; at 0.6 and above mostly the same.)
 pub const SAME_STORY_UNDATED: f32 = 0.60;
@@ -70,9 +71,13 @@ pub fn group(members: &[Member]) -> Grouping {
     };
     let postings = Postings::build(members, &vectors);
     let mut seen_for = vec![usize::MAX; n];
-    // An undated article joins only the story of its best match, so it cannot
-    // bridge two stories months apart.
-    let mut best_match: Vec<Option<(f32, usize)>> = vec![None; n];
+    // Without a date to bound it, a pair joins only when each is the other's
+    // best match: an undated article cannot bridge stories months apart, and
+    // one company's many announcements do not chain into one "story".
+    // (news-bench, 44,613 of 44,746 undated; 20 random stories each: 14 right
+    // when each undated article joined its best match, 18 with mutual best
+    // matches; mutual top-2 and top-3, or a 0.5 bar, 12–13 of 20.)
+    let mut best_matches: Vec<Vec<(f32, usize)>> = vec![Vec::new(); n];
     for i in 0..n {
         for &(term, _) in &vectors[i] {
             for j in postings.near(term, members[i].day, i) {
@@ -86,12 +91,8 @@ pub fn group(members: &[Member]) -> Grouping {
                         stories.union(i, j);
                     }
                 } else if cosine >= same_story_undated {
-                    for (undated, other) in [(i, j), (j, i)] {
-                        if members[undated].day.is_none()
-                            && best_match[undated].is_none_or(|(best, _)| cosine > best)
-                        {
-                            best_match[undated] = Some((cosine, other));
-                        }
+                    for (one, other) in [(i, j), (j, i)] {
+                        keep_best(&mut best_matches[one], (cosine, other));
                     }
                 }
                 if cosine >= NEAR_COPY {
@@ -101,9 +102,31 @@ pub fn group(members: &[Member]) -> Grouping {
         }
     }
 
-    for (i, best) in best_match.iter().enumerate() {
-        if let Some((_, other)) = best {
-            stories.union(i, *other);
+    // Mutual pairs, closest first; an undated article joins at most one dated
+    // one, so it cannot tie two dated stories together.
+    let mut mutual: Vec<(f32, usize, usize)> = Vec::new();
+    for (i, best) in best_matches.iter().enumerate() {
+        for &(cosine, other) in best {
+            if i < other && best_matches[other].iter().any(|&(_, back)| back == i) {
+                mutual.push((cosine, i, other));
+            }
+        }
+    }
+    mutual.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    let mut joined_dated = vec![false; n];
+    for (_, i, j) in mutual {
+        let undated = match (members[i].day, members[j].day) {
+            (None, None) => None,
+            (None, Some(_)) => Some(i),
+            _ => Some(j),
+        };
+        match undated {
+            Some(u) if joined_dated[u] => {}
+            Some(u) => {
+                joined_dated[u] = true;
+                stories.union(i, j);
+            }
+            None => stories.union(i, j),
         }
     }
 
@@ -126,6 +149,18 @@ pub fn group(members: &[Member]) -> Grouping {
         .map(|i| (copy_lead[i] != i).then_some(copy_lead[i]))
         .collect();
     Grouping { lead, copy_of }
+}
+
+/// How many best matches of an undated pair's sides are considered (see `group`).
+const MUTUAL_NEIGHBOURS: usize = 1;
+
+/// Keeps the `MUTUAL_NEIGHBOURS` highest-cosine matches, best first.
+fn keep_best(best: &mut Vec<(f32, usize)>, candidate: (f32, usize)) {
+    let at = best.partition_point(|&(c, _)| c >= candidate.0);
+    if at < MUTUAL_NEIGHBOURS {
+        best.insert(at, candidate);
+        best.truncate(MUTUAL_NEIGHBOURS);
+    }
 }
 
 type Vector = Vec<(u32, f32)>;
@@ -318,5 +353,23 @@ mod tests {
             "a month later is another story"
         );
         assert_eq!(g.copy_of, vec![None, None, None, None, Some(0)]);
+    }
+
+    #[test]
+    fn undated_articles_join_only_mutual_best_matches() {
+        // Cosines: a–b 0.72, a–c 0.67, b–c 0.99. a's best is b, but b's best is
+        // c: b and c join, a stays alone instead of chaining in.
+        let a = sig(&[("hockey", 3), ("jets", 3), ("trade", 2), ("goalie", 1)]);
+        let b = sig(&[("hockey", 3), ("jets", 3), ("trade", 2), ("lindros", 2)]);
+        let c = sig(&[("hockey", 3), ("jets", 3), ("lindros", 3), ("trade", 2)]);
+        let members: Vec<Member> = [(&a, "a"), (&b, "b"), (&c, "c")]
+            .into_iter()
+            .map(|(signature, hash)| Member {
+                day: None,
+                hash,
+                signature,
+            })
+            .collect();
+        assert_eq!(group(&members).lead, vec![0, 1, 1]);
     }
 }
