@@ -61,7 +61,7 @@ pub fn run(args: &IndexArgs, file: &Path) -> Result<ExitStatus> {
             Some(_) => updated += 1,
         }
         // No file stamp: a later folder run re-reads the file and compares hashes.
-        writer.upsert(&article, 0, 0)?;
+        writer.upsert(&article, 0, 0, &crate::stories::packed_signature(&article))?;
         since_commit += 1;
         if since_commit >= args.commit_every {
             writer.commit()?;
@@ -77,8 +77,7 @@ pub fn run(args: &IndexArgs, file: &Path) -> Result<ExitStatus> {
         return Ok(ExitStatus::Interrupted);
     }
     writer.finish()?;
-    crate::stories::Tracker::load(&index_path, args.full)
-        .save(&crate::index::open(&index_path)?)?;
+    crate::stories::regroup(&crate::index::open(&index_path)?)?;
     let _ = writeln!(
         std::io::stderr(),
         "{summary} from {} into {} in {:.2}s",

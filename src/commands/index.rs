@@ -15,7 +15,6 @@ use crate::index::{IndexWriter, Stamp};
 use crate::ingest::{
     self, Candidate, Entry as WalkEntry, IngestError, Ingested, SkipReason, WalkOptions,
 };
-use crate::stories::{Entry, Tracker};
 
 /// Cleaning threads: extraction costs far more than indexing, so it gets the cores.
 const CLEANERS: usize = 2;
@@ -82,7 +81,6 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
         }
     });
 
-    let mut tracker = Tracker::load(&index_path, args.full);
     let roots = ingest::roots(&args.inputs);
     writer.add_roots(&roots);
     let known = if args.full {
@@ -119,7 +117,6 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                 // is no longer an article file loses it.
                 if known.contains_key(&key) && !matches!(reason, SkipReason::Unwalkable(_)) {
                     writer.remove(&key);
-                    tracker.remove(&key);
                     tally.removed += 1;
                 }
                 seen.insert(key);
@@ -129,7 +126,6 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     for path in known.keys() {
         if !seen.contains(path) && under_roots(path, &roots) && is_gone(path) {
             writer.remove(path);
-            tracker.remove(path);
             tally.removed += 1;
         }
     }
@@ -137,7 +133,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     let progress =
         !args.quiet && std::io::stderr().is_terminal() && to_clean.len() >= PROGRESS_MIN_FILES;
     let next = AtomicUsize::new(0);
-    type Cleaned = (usize, std::result::Result<(Ingested, Entry), IngestError>);
+    type Cleaned = (usize, std::result::Result<(Ingested, Vec<u8>), IngestError>);
     let (tx, rx) = mpsc::sync_channel::<Cleaned>(256);
     let outcome = std::thread::scope(|scope| -> Result<()> {
         for _ in 0..CLEANERS {
@@ -169,14 +165,13 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
             let file = &to_clean[i];
             let old = known.get(&file.key);
             match result {
-                Ok((ingested, entry)) => {
+                Ok((ingested, signature)) => {
                     if !args.quiet {
                         for note in &ingested.notes {
                             eprintln!("warning: {}: {note}", file.path.display());
                         }
                     }
-                    writer.upsert(&ingested.article, file.size, file.mtime)?;
-                    tracker.upsert(&ingested.article.path, entry);
+                    writer.upsert(&ingested.article, file.size, file.mtime, &signature)?;
                     match old {
                         None => tally.added += 1,
                         // Touched but not changed: stored again only to refresh the stamp.
@@ -193,7 +188,6 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                     }
                     if old.is_some() && !matches!(err, IngestError::Io(_)) {
                         writer.remove(&file.key);
-                        tracker.remove(&file.key);
                         tally.removed += 1;
                     }
                 }
@@ -235,8 +229,9 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     } else {
         writer.commit()?;
     }
-    if changed || !Tracker::is_saved(&index_path) {
-        tracker.save(&crate::index::open(&index_path)?)?;
+    let open = crate::index::open(&index_path)?;
+    if changed || !crate::stories::is_current(&open) {
+        crate::stories::regroup(&open)?;
     }
     let _ = writeln!(
         err,
@@ -249,9 +244,9 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
 }
 
 /// Signs a cleaned article for story grouping, in the cleaning thread.
-fn with_signature(ingested: Ingested) -> (Ingested, Entry) {
-    let entry = Entry::of(&ingested.article);
-    (ingested, entry)
+fn with_signature(ingested: Ingested) -> (Ingested, Vec<u8>) {
+    let signature = crate::stories::packed_signature(&ingested.article);
+    (ingested, signature)
 }
 
 /// Releases numbered items in number order, holding back those that came early.

@@ -27,6 +27,7 @@ pub const WORDS: &str = "words";
 pub const HASH: &str = "hash";
 pub const SIZE: &str = "size";
 pub const MTIME: &str = "mtime";
+pub const SIGNATURE: &str = "signature";
 
 /// Bumped whenever the schema or the analyzers change, so an index made by
 /// another version is rebuilt instead of silently misread. Kept in the commit payload.
@@ -55,6 +56,7 @@ pub struct Fields {
     pub hash: Field,
     pub size: Field,
     pub mtime: Field,
+    pub signature: Field,
 }
 
 impl Fields {
@@ -77,6 +79,7 @@ impl Fields {
             hash: f(HASH)?,
             size: f(SIZE)?,
             mtime: f(MTIME)?,
+            signature: f(SIGNATURE)?,
         })
     }
 }
@@ -116,6 +119,9 @@ pub fn build_schema() -> Schema {
     b.add_text_field(HASH, STRING | STORED | FAST);
     b.add_u64_field(SIZE, FAST);
     b.add_i64_field(MTIME, FAST);
+    // The packed story signature (see `stories`), beside the document it
+    // describes, so it is committed (or lost) with it.
+    b.add_bytes_field(SIGNATURE, FAST);
     b.build()
 }
 

@@ -147,8 +147,14 @@ impl IndexWriter {
     }
 
     /// Adds an article read from a file of `size` bytes modified at `mtime`,
-    /// replacing any earlier version with the same path.
-    pub fn upsert(&mut self, article: &Article, size: u64, mtime: i64) -> Result<()> {
+    /// with its packed story signature, replacing any earlier version with the same path.
+    pub fn upsert(
+        &mut self,
+        article: &Article,
+        size: u64,
+        mtime: i64,
+        signature: &[u8],
+    ) -> Result<()> {
         let f = &self.fields;
         self.writer
             .delete_term(Term::from_field_text(f.path, &article.path));
@@ -161,6 +167,7 @@ impl IndexWriter {
             f.hash => article.hash.as_str(),
             f.size => size,
             f.mtime => mtime,
+            f.signature => signature,
         );
         if let Some(title) = &article.title {
             document.add_text(f.title, super::language::mark(title, lang));

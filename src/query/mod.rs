@@ -270,10 +270,11 @@ fn execute(
             let snippet = snippet::make_snippet(&body, highlight_terms, language);
             let mut hit = to_hit(request.offset + i + 1, score, &doc, &open.fields, snippet);
             if let Some(stories) = &stories {
-                let story = stories.of(&hit.id);
-                hit.story = Some(story.map_or(hit.id.clone(), |s| s.id.clone()));
+                hit.story = Some(stories.id_of(&hit.id).to_string());
                 hit.articles = Some(
-                    story.map_or_else(|| vec![StoryMember::alone(&hit)], |s| s.members.clone()),
+                    stories
+                        .members(open, &hit.id)
+                        .unwrap_or_else(|| vec![StoryMember::alone(&hit)]),
                 );
             }
             for copy in copies {

@@ -6,8 +6,6 @@
 
 use std::collections::HashMap;
 
-use super::Signature;
-
 /// Articles more than this many days apart are never the same story.
 pub const WINDOW_DAYS: i32 = 3;
 /// Cosine at or above which two dated articles in the window are the same story.
@@ -30,7 +28,8 @@ pub struct Member<'a> {
     /// Days since the epoch, if dated.
     pub day: Option<i32>,
     pub hash: &'a str,
-    pub signature: &'a Signature,
+    /// (term id, count) pairs: the unpacked signature.
+    pub terms: &'a [(u32, u16)],
 }
 
 /// The outcome, by member index.
@@ -168,12 +167,12 @@ type Vector = Vec<(u32, f32)>;
 /// Unit TF-IDF vectors, (term id, weight) sorted by term id. Smoothed idf
 /// `ln(1 + N/df)` keeps shared terms meaningful in a tiny index too.
 fn weigh(members: &[Member]) -> Vec<Vector> {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: HashMap<u32, u32> = HashMap::new();
     let mut df: Vec<u32> = Vec::new();
     for m in members {
-        for (term, _) in &m.signature.0 {
+        for (term, _) in m.terms {
             let next = ids.len() as u32;
-            let id = *ids.entry(term.as_str()).or_insert(next);
+            let id = *ids.entry(*term).or_insert(next);
             if id as usize == df.len() {
                 df.push(0);
             }
@@ -185,11 +184,10 @@ fn weigh(members: &[Member]) -> Vec<Vector> {
         .iter()
         .map(|m| {
             let mut v: Vector = m
-                .signature
-                .0
+                .terms
                 .iter()
                 .map(|(term, tf)| {
-                    let id = ids[term.as_str()];
+                    let id = ids[term];
                     let idf = (1.0 + total / df[id as usize] as f32).ln();
                     (id, (1.0 + f32::from(*tf).ln()) * idf)
                 })
@@ -310,8 +308,11 @@ impl UnionFind {
 mod tests {
     use super::*;
 
-    fn sig(terms: &[(&str, u16)]) -> Signature {
-        Signature(terms.iter().map(|(t, n)| (t.to_string(), *n)).collect())
+    fn sig(terms: &[(&str, u16)]) -> Vec<(u32, u16)> {
+        terms
+            .iter()
+            .map(|(t, n)| (super::super::signature::term_id(t), *n))
+            .collect()
     }
 
     #[test]
@@ -323,27 +324,27 @@ mod tests {
             Member {
                 day: Some(100),
                 hash: "a",
-                signature: &tiktok,
+                terms: &tiktok,
             },
             Member {
                 day: Some(101),
                 hash: "b",
-                signature: &tiktok2,
+                terms: &tiktok2,
             },
             Member {
                 day: Some(100),
                 hash: "c",
-                signature: &oil,
+                terms: &oil,
             },
             Member {
                 day: Some(130),
                 hash: "d",
-                signature: &tiktok2,
+                terms: &tiktok2,
             },
             Member {
                 day: None,
                 hash: "a",
-                signature: &tiktok,
+                terms: &tiktok,
             },
         ];
         let g = group(&members);
@@ -364,10 +365,10 @@ mod tests {
         let c = sig(&[("hockey", 3), ("jets", 3), ("lindros", 3), ("trade", 2)]);
         let members: Vec<Member> = [(&a, "a"), (&b, "b"), (&c, "c")]
             .into_iter()
-            .map(|(signature, hash)| Member {
+            .map(|(terms, hash)| Member {
                 day: None,
                 hash,
-                signature,
+                terms,
             })
             .collect();
         assert_eq!(group(&members).lead, vec![0, 1, 1]);

@@ -1,17 +1,18 @@
-//! Stories: articles from any outlet that cover the same event, grouped at
-//! index time (`cluster`) from each article's `signature`.
+//! Stories: articles from any outlet that cover the same event, grouped
+//! after each indexing run (`cluster`) from each article's `signature`.
 //!
-//! Two files beside the index hold them, both replaced atomically after the
-//! index's final commit: `stories-signatures.json` (one signature per article,
-//! so an incremental run only signs what changed) and `stories.json` (the
-//! stories of two or more articles, read by queries). Before writing, the
-//! signatures are reconciled with what the index holds, so a run killed
-//! between the commit and the write is repaired by the next one.
+//! Signatures are computed in the cleaning threads and stored in the index
+//! itself (a bytes fast field), so they are committed, or lost, with their
+//! articles. After the final commit every signature is read back and the
+//! stories of two or more articles are written to `stories.json` beside the
+//! index (atomically), stamped with the commit they describe: a run killed
+//! between its commit and that write leaves a stale stamp, and the next run
+//! regroups even if nothing else changed.
 
 mod cluster;
 mod signature;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -25,45 +26,41 @@ use crate::document::{article_id, Article};
 use crate::error::{Error, Result};
 use crate::index::{schema, stored, OpenIndex};
 
-const SIGNATURES_FILE: &str = "stories-signatures.json";
 const STORIES_FILE: &str = "stories.json";
-/// Bumped when signatures or grouping change meaning: older files are rebuilt.
-const VERSION: u32 = 1;
+/// Bumped when signatures or grouping change meaning: older files are regrouped.
+const VERSION: u32 = 2;
 
-/// What grouping keeps of an article.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Entry {
-    hash: String,
-    /// Days since 1970-01-01.
-    day: Option<i32>,
-    title: Option<String>,
-    source: Option<String>,
-    signature: Signature,
+/// The packed signature of a cleaned article, as the index stores it.
+pub fn packed_signature(article: &Article) -> Vec<u8> {
+    signature(article.title.as_deref(), &article.body).pack()
 }
 
-impl Entry {
-    /// The entry of a cleaned article (computed in the cleaning threads).
-    pub fn of(article: &Article) -> Entry {
-        Entry {
-            hash: article.hash.clone(),
-            day: article
-                .date
-                .map(|d| (d - chrono::NaiveDate::default()).num_days() as i32),
-            title: article.title.clone(),
-            source: article.source.clone(),
-            signature: signature(article.title.as_deref(), &article.body),
-        }
-    }
+/// One article of a story in `stories.json`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct FileMember {
+    id: String,
+    path: String,
+    /// The id of the article this one copies (same file, or near-identical text).
+    copy_of: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct FileStory {
+    id: String,
+    /// Earliest first; undated last.
+    members: Vec<FileMember>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-struct SignatureFile {
+struct StoriesFile {
     version: u32,
-    entries: BTreeMap<String, Entry>,
+    /// The index commit (opstamp) these stories describe.
+    opstamp: u64,
+    stories: Vec<FileStory>,
 }
 
 /// One article of a story, as queries show it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct StoryMember {
     pub id: String,
     pub path: String,
@@ -88,52 +85,15 @@ impl StoryMember {
     }
 }
 
-/// A story of two or more articles; its id is its lead (earliest) article's id.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Story {
-    pub id: String,
-    /// Earliest first; undated last.
-    pub members: Vec<StoryMember>,
-}
-
-impl Story {
-    /// Distinct outlets, in member order.
-    pub fn sources(&self) -> Vec<&str> {
-        let mut seen = Vec::new();
-        for m in &self.members {
-            if let Some(s) = m.source.as_deref() {
-                if !seen.contains(&s) {
-                    seen.push(s);
-                }
-            }
-        }
-        seen
-    }
-
-    /// First and last publication dates.
-    pub fn span(&self) -> Option<(&str, &str)> {
-        let mut dates = self.members.iter().filter_map(|m| m.date.as_deref());
-        let first = dates.next()?;
-        let (min, max) = dates.fold((first, first), |(a, b), d| (a.min(d), b.max(d)));
-        Some((min, max))
-    }
-}
-
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct StoriesFile {
-    version: u32,
-    stories: Vec<Story>,
-}
-
 /// The stories of an index, looked up by article id.
 #[derive(Debug, Default)]
 pub struct Stories {
-    stories: Vec<Story>,
+    stories: Vec<FileStory>,
     by_article: HashMap<String, usize>,
 }
 
 impl Stories {
-    /// Reads the stories of the index at `index`; none if they were never computed.
+    /// Reads the stories of the index at `index`; none if they were never grouped.
     pub fn load(index: &Path) -> Stories {
         let file: StoriesFile = read_json(&index.join(STORIES_FILE)).unwrap_or_default();
         if file.version != VERSION {
@@ -151,155 +111,170 @@ impl Stories {
         }
     }
 
-    /// The story an article belongs to, if it has company.
-    pub fn of(&self, article_id: &str) -> Option<&Story> {
-        self.by_article.get(article_id).map(|&i| &self.stories[i])
-    }
-
-    /// The story id of an article: its story's, or its own when alone.
+    /// The id of the story an article belongs to: its story's, or its own when alone.
     pub fn id_of<'a>(&'a self, article_id: &'a str) -> &'a str {
-        self.of(article_id).map_or(article_id, |s| s.id.as_str())
+        match self.by_article.get(article_id) {
+            Some(&i) => &self.stories[i].id,
+            None => article_id,
+        }
+    }
+
+    /// The story's articles, earliest first, with what the index stores of
+    /// each; `None` when the article has no company.
+    pub fn members(&self, open: &OpenIndex, article_id: &str) -> Option<Vec<StoryMember>> {
+        let story = &self.stories[*self.by_article.get(article_id)?];
+        let searcher = open.reader.searcher();
+        Some(
+            story
+                .members
+                .iter()
+                .map(|m| {
+                    let article = stored::find(open, &searcher, &m.path)
+                        .and_then(|addr| stored::load(open, &searcher, addr))
+                        .map(|doc| stored::article(&doc, &open.fields))
+                        .ok();
+                    StoryMember {
+                        id: m.id.clone(),
+                        path: m.path.clone(),
+                        title: article.as_ref().and_then(|a| a.title.clone()),
+                        source: article.as_ref().and_then(|a| a.source.clone()),
+                        date: article
+                            .as_ref()
+                            .and_then(|a| a.date)
+                            .map(|d| d.format("%Y-%m-%d").to_string()),
+                        copy_of: m.copy_of.clone(),
+                    }
+                })
+                .collect(),
+        )
     }
 }
 
-/// Signatures of an index being updated: changed articles in, removed ones out.
-pub struct Tracker {
-    file: SignatureFile,
-}
-
-/// What `Tracker::save` found.
+/// What `regroup` found.
 #[derive(Debug, Clone, Copy)]
 pub struct Summary {
     pub stories: usize,
     pub grouped_articles: usize,
-    /// Signatures computed from stored articles (missing or stale files).
-    pub repaired: usize,
 }
 
-impl Tracker {
-    /// The signatures saved with the index at `index` (none with `fresh`).
-    pub fn load(index: &Path, fresh: bool) -> Tracker {
-        let file: SignatureFile = if fresh {
-            SignatureFile::default()
-        } else {
-            read_json(&index.join(SIGNATURES_FILE))
-                .filter(|f: &SignatureFile| f.version == VERSION)
-                .unwrap_or_default()
+/// Whether `stories.json` describes the index's last commit.
+pub fn is_current(open: &OpenIndex) -> bool {
+    let file: Option<StoriesFile> = read_json(&open.path.join(STORIES_FILE));
+    match (file, open.index.load_metas()) {
+        (Some(file), Ok(meta)) => file.version == VERSION && file.opstamp == meta.opstamp,
+        _ => false,
+    }
+}
+
+/// Groups every article of the committed index into stories and replaces
+/// `stories.json`.
+pub fn regroup(open: &OpenIndex) -> Result<Summary> {
+    struct Row {
+        path: String,
+        hash: String,
+        day: Option<i32>,
+        terms: Vec<(u32, u16)>,
+    }
+    let searcher = open.reader.searcher();
+    let mut rows: Vec<Row> = Vec::with_capacity(searcher.num_docs() as usize);
+    for segment in searcher.segment_readers() {
+        let fast = segment.fast_fields();
+        let paths = fast.str(schema::PATH).ok().flatten();
+        let hashes = fast.str(schema::HASH).ok().flatten();
+        let (Some(paths), Some(hashes)) = (paths, hashes) else {
+            continue;
         };
-        Tracker { file }
-    }
-
-    /// Whether the stories file exists for the index (else a save is due).
-    pub fn is_saved(index: &Path) -> bool {
-        index.join(STORIES_FILE).is_file() && index.join(SIGNATURES_FILE).is_file()
-    }
-
-    pub fn upsert(&mut self, path: &str, entry: Entry) {
-        self.file.entries.insert(path.to_string(), entry);
-    }
-
-    pub fn remove(&mut self, path: &str) {
-        self.file.entries.remove(path);
-    }
-
-    /// Reconciles the signatures with the committed index, groups, and
-    /// replaces both files.
-    pub fn save(mut self, open: &OpenIndex) -> Result<Summary> {
-        let repaired = self.reconcile(open)?;
-        let entries: Vec<(&String, &Entry)> = self.file.entries.iter().collect();
-        let members: Vec<cluster::Member> = entries
-            .iter()
-            .map(|(_, e)| cluster::Member {
-                day: e.day,
-                hash: &e.hash,
-                signature: &e.signature,
-            })
-            .collect();
-        let grouping = cluster::group(&members);
-
-        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (i, &lead) in grouping.lead.iter().enumerate() {
-            groups.entry(lead).or_default().push(i);
-        }
-        let day_text = |day: Option<i32>| {
-            day.and_then(|d| {
-                chrono::NaiveDate::default().checked_add_signed(chrono::Duration::days(d.into()))
-            })
-            .map(|d| d.format("%Y-%m-%d").to_string())
-        };
-        let mut stories = Vec::new();
-        for (lead, mut indices) in groups.into_iter().filter(|(_, m)| m.len() > 1) {
-            indices.sort_by_key(|&i| (entries[i].1.day.unwrap_or(i32::MAX), i));
-            let members = indices
-                .iter()
-                .map(|&i| {
-                    let (path, e) = entries[i];
-                    StoryMember {
-                        id: article_id(path),
-                        path: path.clone(),
-                        title: e.title.clone(),
-                        source: e.source.clone(),
-                        date: day_text(e.day),
-                        copy_of: grouping.copy_of[i].map(|c| article_id(entries[c].0)),
+        let (path_values, hash_values) = (
+            stored::column_values(&paths),
+            stored::column_values(&hashes),
+        );
+        let signatures = fast.bytes(schema::SIGNATURE).ok().flatten();
+        let signature_values: Vec<Vec<(u32, u16)>> = signatures
+            .as_ref()
+            .map(|column| {
+                let mut values = Vec::new();
+                if let Ok(mut stream) = column.dictionary().stream() {
+                    while stream.advance() {
+                        values.push(signature::unpack(stream.key()));
                     }
-                })
-                .collect();
-            stories.push(Story {
-                id: article_id(entries[lead].0),
-                members,
+                }
+                values
+            })
+            .unwrap_or_default();
+        let dates = fast.date(schema::DATE).ok();
+        for doc in segment.doc_ids_alive() {
+            let terms = signatures
+                .as_ref()
+                .and_then(|c| c.term_ords(doc).next())
+                .and_then(|ord| signature_values.get(ord as usize))
+                .cloned()
+                .unwrap_or_default();
+            let day = dates
+                .as_ref()
+                .and_then(|c| c.first(doc))
+                .map(|d| d.into_timestamp_secs().div_euclid(86_400) as i32);
+            rows.push(Row {
+                path: stored::first_value(&paths, &path_values, doc).to_string(),
+                hash: stored::first_value(&hashes, &hash_values, doc).to_string(),
+                day,
+                terms,
             });
         }
-        let summary = Summary {
-            stories: stories.len(),
-            grouped_articles: stories.iter().map(|s| s.members.len()).sum(),
-            repaired,
-        };
-        self.file.version = VERSION;
-        write_json(&open.path.join(SIGNATURES_FILE), &self.file)?;
-        write_json(
-            &open.path.join(STORIES_FILE),
-            &StoriesFile {
-                version: VERSION,
-                stories,
-            },
-        )?;
-        Ok(summary)
     }
+    // Path order: the grouping must not depend on how segments were merged.
+    rows.sort_by(|a, b| a.path.cmp(&b.path));
+    let members: Vec<cluster::Member> = rows
+        .iter()
+        .map(|r| cluster::Member {
+            day: r.day,
+            hash: &r.hash,
+            terms: &r.terms,
+        })
+        .collect();
+    let grouping = cluster::group(&members);
 
-    /// Drops signatures of articles the index no longer holds and signs, from
-    /// the stored text, those it holds without one (or with a stale one).
-    fn reconcile(&mut self, open: &OpenIndex) -> Result<usize> {
-        let searcher = open.reader.searcher();
-        let mut live: HashSet<String> = HashSet::new();
-        let mut missing = Vec::new();
-        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-            let paths = segment.fast_fields().str(schema::PATH).ok().flatten();
-            let hashes = segment.fast_fields().str(schema::HASH).ok().flatten();
-            let (Some(paths), Some(hashes)) = (paths, hashes) else {
-                continue;
-            };
-            let (path_values, hash_values) = (
-                stored::column_values(&paths),
-                stored::column_values(&hashes),
-            );
-            for doc in segment.doc_ids_alive() {
-                let path = stored::first_value(&paths, &path_values, doc);
-                let hash = stored::first_value(&hashes, &hash_values, doc);
-                if self.file.entries.get(path).is_none_or(|e| e.hash != hash) {
-                    missing.push(tantivy::DocAddress::new(ord as u32, doc));
-                }
-                live.insert(path.to_string());
-            }
-        }
-        self.file.entries.retain(|path, _| live.contains(path));
-        for &addr in &missing {
-            let doc = stored::load(open, &searcher, addr)?;
-            let article = stored::article(&doc, &open.fields);
-            let entry = Entry::of(&article);
-            self.file.entries.insert(article.path, entry);
-        }
-        Ok(missing.len())
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, &lead) in grouping.lead.iter().enumerate() {
+        groups.entry(lead).or_default().push(i);
     }
+    let mut stories = Vec::new();
+    for (lead, mut indices) in groups.into_iter().filter(|(_, m)| m.len() > 1) {
+        indices.sort_by_key(|&i| (rows[i].day.unwrap_or(i32::MAX), i));
+        let members = indices
+            .iter()
+            .map(|&i| FileMember {
+                id: article_id(&rows[i].path),
+                path: rows[i].path.clone(),
+                copy_of: grouping.copy_of[i].map(|c| article_id(&rows[c].path)),
+            })
+            .collect();
+        stories.push(FileStory {
+            id: article_id(&rows[lead].path),
+            members,
+        });
+    }
+    let summary = Summary {
+        stories: stories.len(),
+        grouped_articles: stories.iter().map(|s| s.members.len()).sum(),
+    };
+    let opstamp = open
+        .index
+        .load_metas()
+        .map_err(|source| Error::Index {
+            path: open.path.clone(),
+            what: "reading the commit",
+            source,
+        })?
+        .opstamp;
+    write_json(
+        &open.path.join(STORIES_FILE),
+        &StoriesFile {
+            version: VERSION,
+            opstamp,
+            stories,
+        },
+    )?;
+    Ok(summary)
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Option<T> {

@@ -5,7 +5,6 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::TextAnalyzer;
 
 use crate::index::{schema, terms};
@@ -17,7 +16,7 @@ const LEAD_WORDS: usize = 400;
 const MAX_TERMS: usize = 40;
 
 /// Content terms (analyzed as the index does) with their counts, most frequent first.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Signature(pub Vec<(String, u16)>);
 
 thread_local! {
@@ -50,6 +49,38 @@ pub fn signature(title: Option<&str>, body: &str) -> Signature {
     Signature(terms)
 }
 
+impl Signature {
+    /// The signature as stored in the index: per term, 4 bytes of the term's
+    /// hash and 2 of its count (little-endian). Hashes instead of words keep
+    /// it small; two words sharing a hash only blur one cosine a little.
+    pub fn pack(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.0.len() * 6);
+        for (term, count) in &self.0 {
+            out.extend_from_slice(&term_id(term).to_le_bytes());
+            out.extend_from_slice(&count.to_le_bytes());
+        }
+        out
+    }
+}
+
+/// The id a term has in a packed signature.
+pub fn term_id(term: &str) -> u32 {
+    xxhash_rust::xxh3::xxh3_64(term.as_bytes()) as u32
+}
+
+/// (term id, count) pairs of a packed signature.
+pub fn unpack(bytes: &[u8]) -> Vec<(u32, u16)> {
+    bytes
+        .chunks_exact(6)
+        .map(|c| {
+            (
+                u32::from_le_bytes([c[0], c[1], c[2], c[3]]),
+                u16::from_le_bytes([c[4], c[5]]),
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +96,8 @@ mod tests {
         assert_eq!(sig.0[0].1, 3);
         assert!(terms.contains(&"byted"), "{terms:?}");
         assert!(!terms.contains(&"the") && !terms.contains(&"by"));
+        let packed = unpack(&sig.pack());
+        assert_eq!(packed[0], (term_id("amazon"), 3));
+        assert_eq!(packed.len(), sig.0.len());
     }
 }

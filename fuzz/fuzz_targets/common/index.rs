@@ -87,7 +87,7 @@ pub fn fixture() -> &'static Fixture {
         ];
         for a in &articles {
             writer
-                .upsert(a, a.body.len() as u64, 0)
+                .upsert(a, a.body.len() as u64, 0, &search::stories::packed_signature(a))
                 .expect("add article");
         }
         writer.finish().expect("commit index");
