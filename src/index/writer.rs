@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use tantivy::directory::error::LockError;
 use tantivy::schema::Term;
-use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::store::Compressor;
 use tantivy::{doc, DateTime, Index, IndexSettings, TantivyDocument, TantivyError};
 
 use super::schema::{self, Fields, SCHEMA_VERSION};
@@ -57,11 +57,13 @@ impl IndexWriter {
             Index::open_in_dir(path).map_err(|source| bad(path, source))?
         } else {
             ensure_empty_folder(path)?;
+            // LZ4 in 4 KiB blocks: a hit decompresses about one article, fast.
+            // Measured on news-bench (20 bench queries, 7 interleaved runs):
+            // zstd-3/16 KiB p50 4.62 ms, 64 MB, indexed in 14.0 s;
+            // LZ4/4 KiB p50 4.29 ms, 80 MB (0.36 of the corpus), 11.7 s.
             let settings = IndexSettings {
-                docstore_compression: Compressor::Zstd(ZstdCompressor {
-                    compression_level: Some(3),
-                }),
-                docstore_blocksize: 16 * 1024,
+                docstore_compression: Compressor::Lz4,
+                docstore_blocksize: 4 * 1024,
                 ..IndexSettings::default()
             };
             Index::builder()
