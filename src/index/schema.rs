@@ -125,10 +125,19 @@ pub fn build_schema() -> Schema {
     b.build()
 }
 
+/// Tokens longer than this many bytes are dropped by every analyzer.
+pub const MAX_TOKEN_BYTES: usize = 40;
+
+/// Words as the analyzers split them, unchanged (for snippets, which fold
+/// and stem only the few words that could match).
+pub fn word_splitter() -> TextAnalyzer {
+    TextAnalyzer::builder(super::tokenizer::WordTokenizer::default()).build()
+}
+
 /// The prose analyzer: split into words (apostrophes handled), drop huge tokens, lowercase, fold accents, stem.
 pub fn news_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(super::tokenizer::WordTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(super::stem_cache::CachedStemmer::new(Language::English))
@@ -139,7 +148,7 @@ pub fn news_analyzer() -> TextAnalyzer {
 /// carry no language mark).
 pub fn news_analyzer_in(language: Language) -> TextAnalyzer {
     TextAnalyzer::builder(super::tokenizer::WordTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(super::stem_cache::CachedStemmer::new(language))
@@ -149,7 +158,7 @@ pub fn news_analyzer_in(language: Language) -> TextAnalyzer {
 /// The name analyzer: like `news` without stemming, so `Weise` does not match `wise`.
 pub fn name_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(super::tokenizer::WordTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build()

@@ -47,17 +47,42 @@ fn find_matches(body: &str, terms: &[String], language: Language) -> Vec<(usize,
     if terms.is_empty() {
         return Vec::new();
     }
-    let head = |s: &str| -> String { s.chars().take(2).collect() };
-    let heads: Vec<String> = terms.iter().map(|t| head(t)).collect();
+    // A word's first two letters: stems keep them.
+    let head = |s: &str| -> (Option<char>, Option<char>) {
+        let mut chars = s.chars();
+        (chars.next(), chars.next())
+    };
+    let heads: Vec<(Option<char>, Option<char>)> = terms.iter().map(|t| head(t)).collect();
     let mut stemmer = stem_analyzer(language);
-    let mut words = schema::name_analyzer();
+    let mut fold = schema::name_analyzer();
+    let mut words = schema::word_splitter();
     let mut out = Vec::new();
     let mut stream = words.token_stream(body);
     while let Some(token) = stream.next() {
-        if !heads.contains(&head(&token.text)) {
+        let raw = &token.text;
+        // As the index's analyzer drops them.
+        if raw.len() >= schema::MAX_TOKEN_BYTES {
             continue;
         }
-        let mut stemmed = stemmer.token_stream(&token.text);
+        // Most words fail on their first two letters; for ASCII ones that
+        // needs no lowercasing or folding pass.
+        let (a, b) = head(raw);
+        if a.is_some_and(|c| c.is_ascii()) && b.is_none_or(|c| c.is_ascii()) {
+            let lower = (
+                a.map(|c| c.to_ascii_lowercase()),
+                b.map(|c| c.to_ascii_lowercase()),
+            );
+            if !heads.contains(&lower) {
+                continue;
+            }
+        }
+        let Some(folded) = fold.token_stream(raw).next().map(|t| t.text.clone()) else {
+            continue;
+        };
+        if !heads.contains(&head(&folded)) {
+            continue;
+        }
+        let mut stemmed = stemmer.token_stream(&folded);
         let Some(stem) = stemmed.next().map(|t| t.text.clone()) else {
             continue;
         };
