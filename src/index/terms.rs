@@ -1,7 +1,7 @@
 //! Content terms: analyzed (stemmed, folded) words that say what a text is
 //! about. Shared by relevance feedback and story grouping.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use tantivy::tokenizer::TextAnalyzer;

