@@ -81,3 +81,32 @@ fn lang_filters_and_stored_text_carries_no_mark() {
         "the language mark stays inside the index"
     );
 }
+
+/// A Reuters earnings table (news-bench `reuters21578/00014.txt`, verbatim)
+/// was "reliably" French to the detector, and would have been stemmed so.
+#[test]
+fn tables_of_figures_are_not_taken_for_another_language() {
+    let env = TestEnv::new();
+    let file = env.dir.path().join("00014.txt");
+    std::fs::write(
+        &file,
+        "BROWN-FORMAN INC <BFD> 4TH QTR NET\n\nLOUISVILLE, Ky., Feb 26 - Shr one dlr vs 73 cts\n    \
+         Net 12.6 mln vs 15.8 mln\n    Revs 337.3 mln vs 315.2 mln\n    Nine mths\n    \
+         Shr 3.07 dlrs vs 3.08 dlrs\n    Net 66 mln vs 66.2 mln\n    \
+         Revs 1.59 billion vs 997.1 mln\n Reuter\n",
+    )
+    .unwrap();
+    let r = env.run(&["extract", file.to_str().unwrap(), "--fields", "lang"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_ne!(r.stdout.trim(), "{\"lang\":\"fr\"}");
+    // Real French prose still is French.
+    let french = env.dir.path().join("fr.txt");
+    std::fs::write(
+        &french,
+        "Le gouvernement a annoncé mardi une série de mesures pour soutenir les entreprises \
+         qui ont été touchées par la crise, selon le ministre de l'Économie et des Finances.\n",
+    )
+    .unwrap();
+    let r = env.run(&["extract", french.to_str().unwrap(), "--fields", "lang"]);
+    assert_eq!(r.stdout.trim(), "{\"lang\":\"fr\"}");
+}
