@@ -151,3 +151,20 @@ pub fn hit_files(v: &serde_json::Value) -> Vec<String> {
 pub const NYT: &str = "000_b06b2c4501500147.txt";
 pub const DW: &str = "003_c8d3ba4ab68edb33.txt";
 pub const VICE: &str = "004_81f52aa8d415f930.txt";
+
+/// The words a hit's snippet highlights, in order.
+pub fn marked(hit: &serde_json::Value) -> Vec<String> {
+    let text: Vec<char> = hit["snippet"]["text"].as_str().unwrap().chars().collect();
+    hit["snippet"]["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let (s, e) = (
+                r[0].as_u64().unwrap() as usize,
+                r[1].as_u64().unwrap() as usize,
+            );
+            text[s..e].iter().collect()
+        })
+        .collect()
+}

@@ -24,18 +24,7 @@ fn german_words_match_their_other_forms() {
         assert_eq!(code, 0, "{query} found nothing");
         assert_eq!(v["hits"][0]["title"], "Lotte Tobisch ist tot", "{query}");
         assert_eq!(v["hits"][0]["lang"], "de");
-        let snippet = &v["hits"][0]["snippet"];
-        let text: Vec<char> = snippet["text"].as_str().unwrap().chars().collect();
-        let marked: Vec<String> = snippet["highlights"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| {
-                text[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize]
-                    .iter()
-                    .collect()
-            })
-            .collect();
+        let marked = marked(&v["hits"][0]);
         assert!(
             marked.iter().any(|m| m == word),
             "{query}: highlighted {marked:?}"

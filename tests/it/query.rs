@@ -15,22 +15,6 @@ fn seeded() -> TestEnv {
     env
 }
 
-fn marked(hit: &serde_json::Value) -> Vec<String> {
-    let text: Vec<char> = hit["snippet"]["text"].as_str().unwrap().chars().collect();
-    hit["snippet"]["highlights"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            let (s, e) = (
-                r[0].as_u64().unwrap() as usize,
-                r[1].as_u64().unwrap() as usize,
-            );
-            text[s..e].iter().collect()
-        })
-        .collect()
-}
-
 #[test]
 fn wells_fargo_finds_nyt_and_dw_with_highlights() {
     let env = seeded();
