@@ -69,6 +69,8 @@ fn rows(s: &IndexStats) -> Vec<Row<'_>> {
         figure("first_date", s.first_date.clone().unwrap_or_default()),
         figure("last_date", s.last_date.clone().unwrap_or_default()),
         figure("undated", s.undated.to_string()),
+        figure("stories", s.stories.to_string()),
+        figure("articles_in_stories", s.articles_in_stories.to_string()),
         figure("unknown_source", s.unknown_source.to_string()),
         figure("size_bytes", s.size_bytes.to_string()),
         figure("segments", s.segments.to_string()),

@@ -34,6 +34,9 @@ pub struct IndexStats {
     pub first_date: Option<String>,
     pub last_date: Option<String>,
     pub undated: u64,
+    /// Stories of two or more articles (see `stories`), and the articles in them.
+    pub stories: usize,
+    pub articles_in_stories: usize,
     /// Bytes of the index folder on disk.
     pub size_bytes: u64,
     pub segments: usize,
@@ -108,6 +111,7 @@ pub fn stats(open: &OpenIndex) -> Result<IndexStats> {
             .map(|d| d.format("%Y-%m-%d").to_string())
     };
 
+    let (stories, articles_in_stories) = crate::stories::Stories::load(&open.path).sizes();
     Ok(IndexStats {
         index: std::path::absolute(&open.path)
             .unwrap_or_else(|_| open.path.clone())
@@ -121,6 +125,8 @@ pub fn stats(open: &OpenIndex) -> Result<IndexStats> {
         first_date: day(first),
         last_date: day(last),
         undated,
+        stories,
+        articles_in_stories,
         size_bytes: folder_size(&open.path),
         segments: searcher.segment_readers().len(),
         indexed_at: open.payload.indexed_at.clone(),

@@ -188,6 +188,13 @@ pub fn render_stats(s: &crate::index::stats::IndexStats, out: &mut dyn Write) ->
         .map(|t| format!("{} {}", t.name, t.articles))
         .collect();
     line("languages", langs.join(", "));
+    line(
+        "stories",
+        format!(
+            "{} of two or more articles, holding {} articles",
+            s.stories, s.articles_in_stories
+        ),
+    );
     line("size", human_bytes(s.size_bytes));
     line("segments", s.segments.to_string());
     line(

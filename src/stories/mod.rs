@@ -111,6 +111,13 @@ impl Stories {
         }
     }
 
+    /// How many stories of two or more articles there are, and how many
+    /// articles they hold.
+    pub fn sizes(&self) -> (usize, usize) {
+        let articles = self.stories.iter().map(|s| s.members.len()).sum();
+        (self.stories.len(), articles)
+    }
+
     /// The id of the story an article belongs to: its story's, or its own when alone.
     pub fn id_of<'a>(&'a self, article_id: &'a str) -> &'a str {
         match self.by_article.get(article_id) {
@@ -150,13 +157,6 @@ impl Stories {
     }
 }
 
-/// What `regroup` found.
-#[derive(Debug, Clone, Copy)]
-pub struct Summary {
-    pub stories: usize,
-    pub grouped_articles: usize,
-}
-
 /// Whether `stories.json` describes the index's last commit.
 pub fn is_current(open: &OpenIndex) -> bool {
     let file: Option<StoriesFile> = read_json(&open.path.join(STORIES_FILE));
@@ -168,7 +168,7 @@ pub fn is_current(open: &OpenIndex) -> bool {
 
 /// Groups every article of the committed index into stories and replaces
 /// `stories.json`.
-pub fn regroup(open: &OpenIndex) -> Result<Summary> {
+pub fn regroup(open: &OpenIndex) -> Result<()> {
     struct Row {
         path: String,
         hash: String,
@@ -253,10 +253,6 @@ pub fn regroup(open: &OpenIndex) -> Result<Summary> {
             members,
         });
     }
-    let summary = Summary {
-        stories: stories.len(),
-        grouped_articles: stories.iter().map(|s| s.members.len()).sum(),
-    };
     let opstamp = open
         .index
         .load_metas()
@@ -273,8 +269,7 @@ pub fn regroup(open: &OpenIndex) -> Result<Summary> {
             opstamp,
             stories,
         },
-    )?;
-    Ok(summary)
+    )
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Option<T> {

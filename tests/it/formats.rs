@@ -193,6 +193,10 @@ fn stats_summarise_the_seeds() {
     assert_eq!(v["first_date"], "2020-07-10");
     assert_eq!(v["last_date"], "2020-07-11");
     assert_eq!(v["undated"], 1);
+    assert_eq!(
+        (v["stories"].as_u64(), v["articles_in_stories"].as_u64()),
+        (Some(1), Some(3))
+    );
     let sources: Vec<&str> = v["sources"]
         .as_array()
         .unwrap()
@@ -217,6 +221,9 @@ fn stats_summarise_the_seeds() {
         .stdout
         .contains("dates       2020-07-10 .. 2020-07-11 (1 undated)\n"));
     assert!(text.stdout.contains("  1  The New York Times\n"));
+    assert!(text
+        .stdout
+        .contains("stories     1 of two or more articles, holding 3 articles\n"));
 
     let csv = env.run(&[
         "stats",
