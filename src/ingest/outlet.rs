@@ -143,7 +143,7 @@ pub fn with_brand(name: String, body: &str) -> String {
 }
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*)?(?:by\s+)?([\p{Lu}][\p{L}&.' ]{1,60}?)(?:\s*,?\s+(?:Company|Co\.|Inc\.?|Ltd\.?|LLC|GmbH|Corp\.?|Corporation|plc|AG|SE|S\.A\.|Group|Media Group))?\s*(?:\.|$|,|\s+All\s+rights|\s*\|)").unwrap()
+    Regex::new(r"(?:©|\((?i:c)\)|(?i:copyright)\b)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*)?(?:by\s+)?([\p{Lu}][\p{L}&.' ]{1,60}?)(?:\s*,?\s+(?:Company|Co\.|Inc\.?|Ltd\.?|LLC|GmbH|Corp\.?|Corporation|plc|AG|SE|S\.A\.|Group|Media Group))?\s*(?:\.|$|,|\s+(?i:All\s+rights)|\s*\|)").unwrap()
 });
 static SITE_NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Videos|Photos|More) (?:by|from) ([\p{Lu}][\p{L}]+)$|^(?:\d+\.\s*)?Skip to more ([\p{Lu}][\p{L}]+) sites$").unwrap()
@@ -156,12 +156,25 @@ pub fn from_imprint(line: &str) -> Option<String> {
         let name = c.get(1).or(c.get(2))?.as_str();
         return Some(canonical_name(name));
     }
-    if line.chars().count() > 120 {
+    // Quoted mail (`> Copyright (c) …`) names the quoted text's owner.
+    if line.chars().count() > 120 || line.starts_with('>') {
         return None;
     }
     let c = COPYRIGHT.captures(line)?;
     let name = c[1].trim().trim_end_matches(['.', ',']).trim();
-    (name.split_whitespace().count() <= 6 && !name.is_empty()).then(|| canonical_name(name))
+    // `COPYRIGHT INFRINGEMENT`, `CASE DENIED`: legal text in capitals, not a
+    // name (short capitals such as `CNN` or `AFP` are).
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let shouted = letters > 5 && !name.chars().any(char::is_lowercase);
+    // `Copyright (c) Edward A. Ipser` stops at the initial: a person, who
+    // owns a post's copyright, not an outlet.
+    let initial = name.split_whitespace().count() > 1
+        && name
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.chars().count() == 1);
+    (name.split_whitespace().count() <= 6 && !name.is_empty() && !shouted && !initial)
+        .then(|| canonical_name(name))
 }
 
 #[cfg(test)]
@@ -187,6 +200,19 @@ mod tests {
             Some("The New York Times")
         );
         assert_eq!(from_imprint("Videos by VICE").as_deref(), Some("VICE"));
+        assert_eq!(
+            from_imprint("© 2004 CNN. All rights reserved.").as_deref(),
+            Some("CNN")
+        );
+        // Seen in news-bench: quoted, discussed, or legal text.
+        assert_eq!(
+            from_imprint("> Copyright (c) Edward A. Ipser, Jr., 1993"),
+            None
+        );
+        assert_eq!(from_imprint("I bought copyrighted Peanuts strips."), None);
+        assert_eq!(from_imprint("COPYRIGHT INFRINGEMENT"), None);
+        assert_eq!(from_imprint("Copyright 1993 Arthur E. Smith"), None);
+        assert_eq!(from_imprint("copyright and patent law"), None);
         assert_eq!(
             from_imprint("3. Skip to more DW sites").as_deref(),
             Some("DW")

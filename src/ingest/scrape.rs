@@ -9,6 +9,9 @@ use chrono::NaiveDate;
 use super::blocks::{main_content, Block};
 use super::{byline, chrome, dates, lang, outlet, text};
 
+/// How many blocks from either end of a page an imprint line may stand.
+const IMPRINT_EDGE_BLOCKS: usize = 8;
+
 /// What a scrape yields before it becomes an `Article`.
 #[derive(Debug, Default)]
 pub struct Scraped {
@@ -88,7 +91,14 @@ pub fn scrape(mut blocks: Vec<Block>) -> Scraped {
     };
     let date = mail.date.or(date);
 
-    let imprint = blocks.iter().find_map(|b| outlet::from_imprint(&b.text));
+    // Imprints stand at the top (site bars) or the foot of a page; a
+    // copyright line in the middle is quoted or discussed, not the outlet's.
+    let edge = |i: usize| i < IMPRINT_EDGE_BLOCKS || i + IMPRINT_EDGE_BLOCKS >= blocks.len();
+    let imprint = blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| edge(*i))
+        .find_map(|(_, b)| outlet::from_imprint(&b.text));
     let source = match &url {
         Some(u) if outlet::is_known_host(u) => outlet::name_for_url(u),
         _ => imprint.or_else(|| url.as_deref().and_then(outlet::name_for_url)),
