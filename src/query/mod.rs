@@ -186,12 +186,28 @@ fn execute(
     // Newest first for `--sort date` (undated last), then by score; equal
     // ones by path (the path column's term order, which is path order within
     // a segment), not by document number, which depends on how segments were
-    // merged: every build of the same articles answers alike. Counting every
-    // match visits every document anyway, so the extra key costs little.
+    // merged: every build of the same articles answers alike. By relevance,
+    // plain score order serves unless a tie runs across the cut.
     // Outlets and authors sort A to Z by their lowercased name (the key
     // column's term order), unknown last.
     let sort = request.sort;
     let fetch = |n: usize| -> Result<(Vec<Ranked>, usize)> {
+        let n = n.max(1);
+        if sort == SortOrder::Relevance {
+            // Fast path: plain score order, one extra hit to see whether a tie
+            // runs across the cut; ties inside are put in path order here.
+            let (mut top, total) = searcher
+                .search(
+                    &query,
+                    &(TopDocs::with_limit(n + 1).order_by_score(), Count),
+                )
+                .map_err(failed)?;
+            if top.len() <= n || top[n].0 != top[n - 1].0 {
+                top.truncate(n);
+                order_ties_by_path(searcher, &mut top);
+                return Ok((top, total));
+            }
+        }
         let collector =
             TopDocs::with_limit(n.max(1)).tweak_score(move |segment: &tantivy::SegmentReader| {
                 let fast = segment.fast_fields();
@@ -295,6 +311,36 @@ fn execute(
         stories: story_count,
         hits,
     })
+}
+
+/// Orders equal scores by path, as the tie-breaking collector does.
+fn order_ties_by_path(searcher: &Searcher, top: &mut [Ranked]) {
+    let columns: Vec<_> = searcher
+        .segment_readers()
+        .iter()
+        .map(|segment| segment.fast_fields().str(schema::PATH).ok().flatten())
+        .collect();
+    let path = |addr: DocAddress| {
+        let mut path = String::new();
+        if let Some(column) = &columns[addr.segment_ord as usize] {
+            if let Some(ord) = column.term_ords(addr.doc_id).next() {
+                let _ = column.ord_to_str(ord, &mut path);
+            }
+        }
+        path
+    };
+    let mut start = 0;
+    while start < top.len() {
+        let end = start
+            + top[start..]
+                .iter()
+                .take_while(|(s, _)| *s == top[start].0)
+                .count();
+        if end - start > 1 {
+            top[start..end].sort_by_cached_key(|(_, addr)| path(*addr));
+        }
+        start = end;
+    }
 }
 
 /// Folds articles of the same story into the best-ranked one (listed, with
