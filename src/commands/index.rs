@@ -224,13 +224,18 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
         return Ok(ExitStatus::Interrupted);
     }
     let changed = tally.changed() > 0 || args.full;
-    if changed {
-        writer.finish()?;
-    } else {
-        writer.commit()?;
-    }
+    writer.commit()?;
     let open = crate::index::open(&index_path)?;
-    if changed || !crate::stories::is_current(&open) {
+    if changed {
+        // Stories are regrouped from the commit while its segments merge:
+        // the two take about as long and each needs one core.
+        std::thread::scope(|scope| -> Result<()> {
+            let stories = scope.spawn(|| crate::stories::regroup(&open));
+            let merged = writer.merge_all();
+            stories.join().expect("story grouping panicked")?;
+            merged
+        })?;
+    } else if !crate::stories::is_current(&open) {
         crate::stories::regroup(&open)?;
     }
     let _ = writeln!(

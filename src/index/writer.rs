@@ -234,6 +234,12 @@ impl IndexWriter {
     /// which is most of a query's cost on a CLI.
     pub fn finish(mut self) -> Result<()> {
         self.commit()?;
+        self.merge_all()
+    }
+
+    /// Merges every committed segment into one and waits for it (the commit
+    /// stays readable meanwhile, so other work can read it).
+    pub fn merge_all(mut self) -> Result<()> {
         let segments = self
             .writer
             .index()
