@@ -329,6 +329,9 @@ pub struct StatsArgs {
         hide_env = true
     )]
     pub format: Option<Format>,
+    /// Print only these figures, in this order (comma-separated; e.g. articles,first_date,last_date)
+    #[arg(long, value_delimiter = ',', value_name = "A,B,..")]
+    pub fields: Option<Vec<String>>,
 }
 
 /// Shells `search completions` writes scripts for.

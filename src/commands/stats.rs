@@ -1,5 +1,7 @@
 //! `search stats`: what the index holds.
 
+use std::io::Write;
+
 use serde::Serialize;
 
 use crate::cli::StatsArgs;
@@ -18,6 +20,25 @@ struct Row<'a> {
 
 const ROW_FIELDS: &[&str] = &["stat", "name", "value"];
 
+/// The figures of `IndexStats`, in output order (`--fields` chooses among them).
+const STATS_FIELDS: &[&str] = &[
+    "index",
+    "articles",
+    "kinds",
+    "sources",
+    "unknown_source",
+    "languages",
+    "first_date",
+    "last_date",
+    "undated",
+    "stories",
+    "articles_in_stories",
+    "size_bytes",
+    "segments",
+    "indexed_at",
+    "roots",
+];
+
 /// Runs `search stats`.
 pub fn run(args: &StatsArgs) -> Result<ExitStatus> {
     let config = Config::load()?;
@@ -25,6 +46,11 @@ pub fn run(args: &StatsArgs) -> Result<ExitStatus> {
     let open = crate::index::open(&config.index(args.location.index.as_ref()))?;
     let summary = stats::stats(&open)?;
     let mut out = output::stdout();
+    if let Some(fields) = &args.fields {
+        print_chosen(&summary, format, fields, &mut out)?;
+        output::flush(&mut out)?;
+        return Ok(ExitStatus::Success);
+    }
     match format {
         Format::Text => output::render_stats_human(&summary, &mut out)?,
         Format::Json | Format::Jsonl => {
@@ -40,7 +66,6 @@ pub fn run(args: &StatsArgs) -> Result<ExitStatus> {
                 serde_json::to_string(&value)
             };
             let text = text.map_err(|e| output::write_error(e.into()))?;
-            use std::io::Write;
             writeln!(out, "{text}").map_err(output::write_error)?;
         }
         Format::Csv => {
@@ -55,6 +80,40 @@ pub fn run(args: &StatsArgs) -> Result<ExitStatus> {
     }
     output::flush(&mut out)?;
     Ok(ExitStatus::Success)
+}
+
+/// `--fields`: the chosen figures, as one JSON object (with `format_version`)
+/// or one CSV / tab-separated row.
+fn print_chosen(
+    summary: &IndexStats,
+    format: Format,
+    fields: &[String],
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    let columns = Columns::choose(STATS_FIELDS, Some(fields))?;
+    match format {
+        Format::Json | Format::Jsonl => {
+            let all = serde_json::to_value(summary).map_err(|e| output::write_error(e.into()))?;
+            let mut chosen = serde_json::Map::new();
+            chosen.insert("format_version".into(), FORMAT_VERSION.into());
+            for name in fields.iter().map(|f| f.trim()).filter(|f| !f.is_empty()) {
+                chosen.insert(name.to_string(), all[name].clone());
+            }
+            let value = serde_json::Value::Object(chosen);
+            let text = if format == Format::Json {
+                serde_json::to_string_pretty(&value)
+            } else {
+                serde_json::to_string(&value)
+            };
+            let text = text.map_err(|e| output::write_error(e.into()))?;
+            writeln!(out, "{text}").map_err(output::write_error)
+        }
+        Format::Csv | Format::Text => {
+            let mut list = ListWriter::begin(format, columns, Default::default(), "stats", out)?;
+            list.item(summary)?;
+            list.finish()
+        }
+    }
 }
 
 fn rows(s: &IndexStats) -> Vec<Row<'_>> {
