@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::output::{Color, Format};
+use crate::query::count::By;
 
 /// Full-text search for folders of saved news articles.
 ///
@@ -215,20 +216,6 @@ pub struct QueryArgs {
     pub group: bool,
 }
 
-/// What `search count` counts by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CountBy {
-    /// Outlet, most articles first
-    Source,
-    /// Detected language
-    Lang,
-    Day,
-    /// ISO week, e.g. 2020-W28
-    Week,
-    Month,
-    Year,
-}
-
 /// Arguments of `search count`.
 #[derive(Debug, Args)]
 pub struct CountArgs {
@@ -238,8 +225,8 @@ pub struct CountArgs {
     #[command(flatten)]
     pub location: IndexLocation,
     /// What to count by
-    #[arg(long, value_enum, default_value_t = CountBy::Source)]
-    pub by: CountBy,
+    #[arg(long, value_enum, default_value_t = By::Source)]
+    pub by: By,
     /// Count distinct stories instead of articles
     #[arg(long)]
     pub stories: bool,
@@ -320,28 +307,9 @@ pub struct ExportArgs {
 pub struct StatsArgs {
     #[command(flatten)]
     pub location: IndexLocation,
-    /// Output format [env: SEARCH_FORMAT]
-    #[arg(
-        long,
-        value_enum,
-        value_name = "FORMAT",
-        env = "SEARCH_FORMAT",
-        hide_env = true
-    )]
-    pub format: Option<Format>,
-    /// Print only these figures, in this order (comma-separated; e.g. articles,first_date,last_date)
-    #[arg(long, value_delimiter = ',', value_name = "A,B,..")]
-    pub fields: Option<Vec<String>>,
-}
-
-/// Shells `search completions` writes scripts for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Shell {
-    Bash,
-    Zsh,
-    Fish,
-    Powershell,
-    Elvish,
+    /// `--fields` picks figures (e.g. articles,first_date,last_date); colour is unused
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Arguments of `search completions`.
@@ -349,7 +317,7 @@ pub enum Shell {
 pub struct CompletionsArgs {
     /// The shell to complete for
     #[arg(value_enum)]
-    pub shell: Shell,
+    pub shell: clap_complete::Shell,
 }
 
 /// Arguments of `search man`.

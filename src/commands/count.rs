@@ -4,11 +4,11 @@ use std::io::Write;
 
 use serde_json::{Map, Value};
 
-use crate::cli::{CountArgs, CountBy};
+use crate::cli::CountArgs;
 use crate::config::Config;
 use crate::error::{ExitStatus, Result};
 use crate::output::{self, Columns, Format, ListWriter};
-use crate::query::count::{self, By, Counts};
+use crate::query::count::{self, Counts};
 use crate::stories::Stories;
 
 const BUCKET_FIELDS: &[&str] = &["key", "count"];
@@ -22,14 +22,7 @@ pub fn run(args: &CountArgs) -> Result<ExitStatus> {
     let columns = Columns::choose(BUCKET_FIELDS, args.output.fields.as_deref())?;
     let filter = super::query::filter(&args.filter)?;
     let open = crate::index::open(&config.index(args.location.index.as_ref()))?;
-    let by = match args.by {
-        CountBy::Source => By::Source,
-        CountBy::Lang => By::Lang,
-        CountBy::Day => By::Day,
-        CountBy::Week => By::Week,
-        CountBy::Month => By::Month,
-        CountBy::Year => By::Year,
-    };
+    let by = args.by;
     let stories = args.stories.then(|| Stories::load(&open.path));
     let query = args.query.join(" ");
     let counts = count::count(&open, &query, &filter, by, stories.as_ref())?;
@@ -44,7 +37,7 @@ pub fn run(args: &CountArgs) -> Result<ExitStatus> {
             ("query".to_string(), Value::from(query)),
             (
                 "by".to_string(),
-                Value::from(format!("{:?}", args.by).to_lowercase()),
+                Value::from(format!("{by:?}").to_lowercase()),
             ),
             ("counting".to_string(), Value::from(unit)),
             ("total".to_string(), Value::from(counts.total)),

@@ -5,22 +5,14 @@ use std::io::Write;
 
 use clap::CommandFactory;
 
-use crate::cli::{Cli, CompletionsArgs, ManArgs, Shell};
+use crate::cli::{Cli, CompletionsArgs, ManArgs};
 use crate::error::{Error, ExitStatus, Result};
 use crate::output;
 
 /// Prints the completion script for a shell.
 pub fn completions(args: &CompletionsArgs) -> Result<ExitStatus> {
-    use clap_complete::Shell as S;
-    let shell = match args.shell {
-        Shell::Bash => S::Bash,
-        Shell::Zsh => S::Zsh,
-        Shell::Fish => S::Fish,
-        Shell::Powershell => S::PowerShell,
-        Shell::Elvish => S::Elvish,
-    };
     let mut out = output::stdout();
-    clap_complete::generate(shell, &mut Cli::command(), "search", &mut out);
+    clap_complete::generate(args.shell, &mut Cli::command(), "search", &mut out);
     output::flush(&mut out)?;
     Ok(ExitStatus::Success)
 }

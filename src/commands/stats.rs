@@ -42,11 +42,11 @@ const STATS_FIELDS: &[&str] = &[
 /// Runs `search stats`.
 pub fn run(args: &StatsArgs) -> Result<ExitStatus> {
     let config = Config::load()?;
-    let format = config.format(args.format, Format::Text);
+    let format = config.format(args.output.format, Format::Text);
     let open = crate::index::open(&config.index(args.location.index.as_ref()))?;
     let summary = stats::stats(&open)?;
     let mut out = output::stdout();
-    if let Some(fields) = &args.fields {
+    if let Some(fields) = &args.output.fields {
         print_chosen(&summary, format, fields, &mut out)?;
         output::flush(&mut out)?;
         return Ok(ExitStatus::Success);

@@ -11,11 +11,14 @@ use crate::index::{schema, stored, OpenIndex};
 use crate::stories::Stories;
 
 /// What to count by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum By {
+    /// Outlet, most articles first
     Source,
+    /// Detected language
     Lang,
     Day,
+    /// ISO week, e.g. 2020-W28
     Week,
     Month,
     Year,
