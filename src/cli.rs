@@ -265,6 +265,10 @@ pub struct ExtractArgs {
     /// Follow symlinks to files and folders
     #[arg(long, short = 'L')]
     pub follow: bool,
+    /// Also say where each metadata field came from (JSON-LD, OpenGraph, a meta
+    /// tag, byline text, the URL path…): an `origins` object in JSON, a note per line in text
+    #[arg(long)]
+    pub explain: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }

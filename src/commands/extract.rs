@@ -6,9 +6,19 @@ use serde_json::Map;
 
 use crate::cli::ExtractArgs;
 use crate::config::Config;
+use crate::document::Article;
 use crate::error::{ExitStatus, Result};
 use crate::ingest::{self, Entry, SkipReason, WalkOptions};
-use crate::output::{self, Columns, Format, ListWriter, RECORD_FIELDS};
+use crate::output::{self, Columns, Format, ListWriter, EXPLAINED_FIELDS, RECORD_FIELDS};
+
+/// A record, with where its metadata came from when `--explain` asked for it.
+#[derive(serde::Serialize)]
+struct Explained<'a> {
+    #[serde(flatten)]
+    article: &'a Article,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origins: Option<&'a ingest::Origins>,
+}
 
 /// Runs `search extract`. Files that yield no article get a warning; the exit
 /// status is an error only when no file yielded one.
@@ -16,7 +26,12 @@ pub fn run(args: &ExtractArgs) -> Result<ExitStatus> {
     super::ensure_inputs_exist(&args.inputs)?;
     let config = Config::load()?;
     let format = config.format(args.output.format, Format::Jsonl);
-    let columns = Columns::choose(RECORD_FIELDS, args.output.fields.as_deref())?;
+    let fields = if args.explain {
+        EXPLAINED_FIELDS
+    } else {
+        RECORD_FIELDS
+    };
+    let columns = Columns::choose(fields, args.output.fields.as_deref())?;
     let human = format == Format::Text && !columns.is_chosen();
     let mut out = output::stdout();
     let mut list = if human {
@@ -57,9 +72,15 @@ pub fn run(args: &ExtractArgs) -> Result<ExitStatus> {
                         file.path.display()
                     );
                 }
+                let origins = args.explain.then_some(&ingested.origins);
                 match list.as_mut() {
-                    Some(list) => list.item(&ingested.article)?,
-                    None => output::render_record_human(&ingested.article, &mut human_out)?,
+                    Some(list) => list.item(&Explained {
+                        article: &ingested.article,
+                        origins,
+                    })?,
+                    None => {
+                        output::render_record_human(&ingested.article, origins, &mut human_out)?
+                    }
                 }
             }
             Err(err) => {

@@ -26,7 +26,7 @@ pub fn run(args: &ShowArgs) -> Result<ExitStatus> {
     if format == Format::Text && !columns.is_chosen() {
         for addr in found {
             let doc = stored::load(&open, &searcher, addr)?;
-            output::render_record_human(&stored::article(&doc, &open.fields), &mut out)?;
+            output::render_record_human(&stored::article(&doc, &open.fields), None, &mut out)?;
         }
     } else {
         let mut list = ListWriter::begin(format, columns, Map::new(), "records", &mut out)?;

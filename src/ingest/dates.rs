@@ -22,7 +22,10 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static DOTTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b").unwrap());
+    // Not `\b` before the day: page text often runs a label into it (`Erstellt am09.02.2022`).
+    LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b").unwrap()
+    });
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)|/((?:19|20)\d\d)(\d\d)(\d\d)/")
         .unwrap()

@@ -2,23 +2,29 @@
 //! the article body from `dom_smoothie` (a Readability port), with html2text
 //! plus the block classifier as the fallback when no article is found.
 
-use chrono::NaiveDate;
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
-use serde_json::Value;
 
 use super::markdown::collapse;
 use super::scrape::Scraped;
-use super::{blocks, byline, chrome, dates, lang, outlet, text};
+use super::{blocks, byline, chrome, dates, html_meta, lang, outlet, page_date, text};
 
 /// Below this many characters, the extractor's article is taken as a miss.
 const MIN_ARTICLE_CHARS: usize = 200;
+/// A page with no other date is taken to be of the first date this far into its body.
+const LEAD_DATE_CHARS: usize = 600;
 
 /// Extracts metadata and body from an HTML page.
 pub fn extract(html: &str) -> Scraped {
     let html = &*repair_title(html);
     let doc = Document::from(html);
-    let meta = read_meta(&doc);
+    let meta = html_meta::read(&doc);
+    // Readability consumes and rewrites the parsed page: read the dates it shows first.
+    let shown_date = meta
+        .date
+        .is_none()
+        .then(|| page_date::find_visible(&doc))
+        .flatten();
     let config = Config {
         text_mode: TextMode::Formatted,
         ..Config::default()
@@ -40,9 +46,14 @@ pub fn extract(html: &str) -> Scraped {
         }
     }
 
+    let mut origins = meta.origins;
     let title = meta
         .title
-        .or_else(|| article.as_ref().map(|a| a.title.clone()))
+        .or_else(|| {
+            let t = article.as_ref().map(|a| a.title.clone())?;
+            origins.title = Some("readability title".into());
+            Some(t)
+        })
         .map(|t| strip_site_suffix(&t, meta.site_name.as_deref()))
         // An unclosed <title> swallows the page's markup as text: keep what came before it.
         .map(|t| match t.find('<') {
@@ -50,30 +61,60 @@ pub fn extract(html: &str) -> Scraped {
             _ => t,
         })
         .filter(|t| !t.is_empty());
-    let date = meta
-        .date
-        .or_else(|| {
-            article
-                .as_ref()
-                .and_then(|a| a.published_time.as_deref())
-                .and_then(dates::parse_date)
-        })
-        .or_else(|| meta.url.as_deref().and_then(dates::date_from_url))
-        .or_else(|| body.lines().take(5).find_map(dates::dateline));
+    if title.is_none() {
+        origins.title = None;
+    }
+    let date = meta.date.or_else(|| {
+        let (date, how) = article
+            .as_ref()
+            .and_then(|a| a.published_time.as_deref())
+            .and_then(dates::parse_date)
+            .map(|d| (d, "readability published time".to_string()))
+            .or_else(|| {
+                let d = meta.url.as_deref().and_then(dates::date_from_url)?;
+                Some((d, "url path".to_string()))
+            })
+            .or(shown_date)
+            .or_else(|| {
+                let d = body.lines().take(5).find_map(dates::dateline)?;
+                Some((d, "dateline in the body".to_string()))
+            })
+            .or_else(|| {
+                let lead: String = body.chars().take(LEAD_DATE_CHARS).collect();
+                let d = dates::parse_date(&lead)?;
+                Some((d, "date in the body's lead".to_string()))
+            })?;
+        origins.date = Some(how);
+        Some(date)
+    });
     let mut authors = meta.authors;
     if authors.is_empty() {
         if let Some(b) = article.as_ref().and_then(|a| a.byline.as_deref()) {
             authors = byline::parse_byline_line(b).unwrap_or_else(|| byline::split_names(b));
+            if !authors.is_empty() {
+                origins.authors = Some("readability byline".into());
+            }
         }
     }
     let source = match &meta.url {
-        Some(u) if outlet::is_known_host(u) => outlet::name_for_url(u),
+        Some(u) if outlet::is_known_host(u) => {
+            origins.source = Some("url host (known outlet)".into());
+            outlet::name_for_url(u)
+        }
         _ => meta
             .site_name
             .map(|s| outlet::canonical_name(&s))
-            .or_else(|| meta.url.as_deref().and_then(outlet::name_for_url)),
+            .or_else(|| {
+                let name = meta.url.as_deref().and_then(outlet::name_for_url)?;
+                origins.source = Some("url host".into());
+                Some(name)
+            }),
     };
-    let lang = meta.lang.or_else(|| lang::detect(&body));
+    let lang = meta.lang.or_else(|| {
+        let l = lang::detect(&body)?;
+        origins.lang = Some("language detection on the body".into());
+        Some(l)
+    });
     Scraped {
         title,
         date,
@@ -82,6 +123,7 @@ pub fn extract(html: &str) -> Scraped {
         url: meta.url,
         lang,
         body,
+        origins,
     }
 }
 
@@ -139,263 +181,6 @@ fn paragraphs(text: &str) -> String {
         .join("\n\n")
 }
 
-#[derive(Debug, Default)]
-struct HtmlMeta {
-    title: Option<String>,
-    date: Option<NaiveDate>,
-    authors: Vec<String>,
-    site_name: Option<String>,
-    url: Option<String>,
-    lang: Option<String>,
-}
-
-fn read_meta(doc: &Document) -> HtmlMeta {
-    let ld = json_ld_article(doc);
-    let ld_str = |key: &str| ld.as_ref().and_then(|v| string_of(v.get(key)?));
-
-    let title = ld_str("headline")
-        .or_else(|| {
-            meta_content(
-                doc,
-                &["meta[property='og:title']", "meta[name='twitter:title']"],
-            )
-        })
-        .or_else(|| non_empty(doc.select("head title").first().text().to_string()))
-        .or_else(|| non_empty(doc.select("h1").first().text().to_string()))
-        // Entities escaped twice by the site (`&amp;#038;`) come out of the parser once escaped.
-        .map(|t| collapse(&super::entities::decode_entities(&t)))
-        .map(|t| headline_within(t, doc));
-
-    let date = ["datePublished", "dateCreated", "uploadDate"]
-        .iter()
-        .find_map(|k| ld_str(k).as_deref().and_then(dates::parse_date))
-        .or_else(|| {
-            meta_content(
-                doc,
-                &[
-                    "meta[property='article:published_time']",
-                    "meta[itemprop='datePublished']",
-                    "meta[name='pubdate']",
-                    "meta[name='publishdate']",
-                    "meta[name='publish-date']",
-                    "meta[name='date']",
-                    "meta[name='DC.date.issued']",
-                    "meta[name='dc.date']",
-                    "meta[name='sailthru.date']",
-                    "meta[name='parsely-pub-date']",
-                    "meta[property='og:published_time']",
-                ],
-            )
-            .as_deref()
-            .and_then(dates::parse_date)
-        })
-        .or_else(|| {
-            [
-                "time[itemprop='datePublished']",
-                "time[pubdate]",
-                "time[datetime]",
-            ]
-            .iter()
-            .find_map(|sel| {
-                doc.select(sel)
-                    .first()
-                    .attr("datetime")
-                    .as_deref()
-                    .and_then(dates::parse_date)
-            })
-        });
-
-    let mut authors = ld
-        .as_ref()
-        .and_then(|v| v.get("author"))
-        .map(names_of)
-        .unwrap_or_default();
-    if authors.is_empty() {
-        if let Some(a) = meta_content(
-            doc,
-            &[
-                "meta[name='author']",
-                "meta[property='article:author']",
-                "meta[name='byl']",
-            ],
-        ) {
-            authors = byline::split_names(&a);
-        }
-    }
-    if authors.is_empty() {
-        for sel in [
-            "[itemprop='author'] [itemprop='name']",
-            "[rel='author']",
-            "[itemprop='author']",
-            ".byline",
-        ] {
-            let found = doc.select(sel);
-            let names: Vec<String> = found
-                .iter()
-                .flat_map(|n| {
-                    let t = collapse(&n.text());
-                    byline::parse_byline_line(&t).unwrap_or_else(|| byline::split_names(&t))
-                })
-                .collect();
-            if !names.is_empty() {
-                authors = names;
-                break;
-            }
-        }
-    }
-    let mut seen = std::collections::HashSet::new();
-    authors.retain(|a| seen.insert(a.to_lowercase()));
-
-    let site_name = ld
-        .as_ref()
-        .and_then(|v| v.get("publisher"))
-        .and_then(|p| p.get("name").and_then(string_of).or_else(|| string_of(p)))
-        .or_else(|| {
-            meta_content(
-                doc,
-                &[
-                    "meta[property='og:site_name']",
-                    "meta[name='application-name']",
-                ],
-            )
-        });
-
-    let url = doc
-        .select("link[rel='canonical']")
-        .first()
-        .attr("href")
-        .map(|h| h.to_string())
-        .filter(|h| h.starts_with("http"))
-        .or_else(|| {
-            meta_content(doc, &["meta[property='og:url']"]).filter(|h| h.starts_with("http"))
-        })
-        .or_else(|| ld_str("url").filter(|h| h.starts_with("http")));
-
-    let lang = doc
-        .select("html")
-        .first()
-        .attr("lang")
-        .and_then(|l| lang::normalize_declared(&l))
-        .or_else(|| {
-            meta_content(
-                doc,
-                &[
-                    "meta[http-equiv='content-language']",
-                    "meta[property='og:locale']",
-                ],
-            )
-            .and_then(|l| lang::normalize_declared(&l))
-        })
-        .or_else(|| ld_str("inLanguage").and_then(|l| lang::normalize_declared(&l)));
-
-    HtmlMeta {
-        title,
-        date,
-        authors,
-        site_name,
-        url,
-        lang,
-    }
-}
-
-fn non_empty(s: String) -> Option<String> {
-    let s = s.trim().to_string();
-    (!s.is_empty()).then_some(s)
-}
-
-fn meta_content(doc: &Document, selectors: &[&str]) -> Option<String> {
-    selectors.iter().find_map(|sel| {
-        doc.select(sel).iter().find_map(|n| {
-            n.attr("content")
-                .map(|c| c.trim().to_string())
-                .filter(|c| !c.is_empty())
-        })
-    })
-}
-
-/// The first JSON-LD object whose `@type` is an article, looking inside arrays and `@graph`.
-fn json_ld_article(doc: &Document) -> Option<Value> {
-    let mut found: Option<Value> = None;
-    for script in doc.select("script[type='application/ld+json']").iter() {
-        let raw = script.text();
-        let raw = raw
-            .trim()
-            .trim_start_matches("<![CDATA[")
-            .trim_end_matches("]]>")
-            .trim_end_matches(';');
-        let Ok(value) = serde_json::from_str::<Value>(raw) else {
-            continue;
-        };
-        let mut stack = vec![value];
-        while let Some(v) = stack.pop() {
-            match v {
-                Value::Array(items) => stack.extend(items.into_iter().rev()),
-                Value::Object(ref map) => {
-                    if let Some(graph) = map.get("@graph") {
-                        stack.push(graph.clone());
-                    }
-                    if is_article_type(map.get("@type")) {
-                        return Some(v);
-                    }
-                    if found.is_none() && map.contains_key("headline") {
-                        found = Some(v.clone());
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    found
-}
-
-fn is_article_type(t: Option<&Value>) -> bool {
-    let is_article = |s: &str| s.ends_with("Article") || s == "BlogPosting" || s == "Report";
-    match t {
-        Some(Value::String(s)) => is_article(s),
-        Some(Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(is_article)),
-        _ => false,
-    }
-}
-
-fn string_of(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => non_empty(s.clone()),
-        Value::Object(m) => m.get("@id").or(m.get("url")).and_then(string_of),
-        Value::Array(a) => a.first().and_then(string_of),
-        _ => None,
-    }
-}
-
-/// Names from a JSON-LD `author`: a string, an object with `name`, or an array of them.
-fn names_of(v: &Value) -> Vec<String> {
-    match v {
-        Value::String(s) => byline::split_names(s),
-        Value::Object(m) => m
-            .get("name")
-            .and_then(Value::as_str)
-            .map(byline::split_names)
-            .unwrap_or_default(),
-        Value::Array(a) => a.iter().flat_map(names_of).collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// The page's own headline when the title merely wraps it: a `<title>` or
-/// `og:title` often adds the site, the section or a kicker around the `<h1>`
-/// (`Covic turns up heat on Schwarzer - Football - Sport - smh.com.au`).
-fn headline_within(title: String, doc: &Document) -> String {
-    let lower = title.to_lowercase();
-    let headline = doc
-        .select("h1, h2")
-        .iter()
-        .take(20)
-        .map(|h| collapse(&h.text()))
-        .filter(|h| h.split_whitespace().count() >= 2 && h.len() < title.len())
-        .filter(|h| lower.contains(&h.to_lowercase()))
-        .max_by_key(|h| h.len());
-    headline.unwrap_or(title)
-}
-
 /// Drops a ` | Site`, ` - Site` or `Site: ` part from a title.
 fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     let title = collapse(title);
@@ -424,6 +209,7 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     const PAGE: &str = r#"<!doctype html><html lang="en-US"><head>
 <title>Big Story Happens | Example News</title>

@@ -11,11 +11,14 @@ mod dates;
 mod detect;
 mod entities;
 mod html;
+mod html_meta;
 mod lang;
 mod markdown;
 mod markup;
 mod ndjson;
+mod origins;
 mod outlet;
+mod page_date;
 mod scrape;
 mod text;
 mod walk;
@@ -25,6 +28,7 @@ use std::io::Read;
 pub use dates::parse_date;
 pub use lang::ENGLISH_STOPWORDS;
 pub use ndjson::parse_record;
+pub use origins::Origins;
 pub use walk::{roots, walk, Candidate, Entry, SkipReason, WalkOptions};
 
 use crate::document::{count_words, Article, Kind};
@@ -67,6 +71,8 @@ impl IngestError {
 pub struct Ingested {
     pub article: Article,
     pub notes: Vec<String>,
+    /// Where each metadata field was read from.
+    pub origins: Origins,
 }
 
 /// Markup nested deeper than this is not parsed (parsers and extractors recurse
@@ -88,9 +94,13 @@ pub fn read_article(file: &Candidate) -> Result<Ingested, IngestError> {
         ));
     }
     bytes.truncate(MAX_BYTES as usize);
-    let (article, note) = clean(&file.key, &bytes)?;
+    let (article, note, origins) = clean(&file.key, &bytes)?;
     notes.extend(note);
-    Ok(Ingested { article, notes })
+    Ok(Ingested {
+        article,
+        notes,
+        origins,
+    })
 }
 
 /// The content hash stored with every article, hex-encoded.
@@ -100,10 +110,10 @@ pub fn content_hash(bytes: &[u8]) -> String {
 
 /// Cleans file content already in memory; `path` is what the article is keyed by.
 pub fn article_from_bytes(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
-    clean(path, bytes).map(|(article, _)| article)
+    clean(path, bytes).map(|(article, _, _)| article)
 }
 
-fn clean(path: &str, bytes: &[u8]) -> Result<(Article, Option<String>), IngestError> {
+fn clean(path: &str, bytes: &[u8]) -> Result<(Article, Option<String>, Origins), IngestError> {
     if let Some(format) = detect::binary_format(bytes) {
         return Err(IngestError::Binary(format));
     }
@@ -141,5 +151,5 @@ fn clean(path: &str, bytes: &[u8]) -> Result<(Article, Option<String>), IngestEr
         hash: content_hash(bytes),
         body: scraped.body,
     };
-    Ok((article, note))
+    Ok((article, note, scraped.origins))
 }

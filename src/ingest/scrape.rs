@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 
 use super::blocks::{main_content, Block};
+use super::origins::Origins;
 use super::{byline, chrome, dates, lang, outlet, text};
 
 /// How many blocks from either end of a page an imprint line may stand.
@@ -22,6 +23,7 @@ pub struct Scraped {
     pub url: Option<String>,
     pub lang: Option<String>,
     pub body: String,
+    pub origins: Origins,
 }
 
 /// How far into a document metadata lines are looked for.
@@ -89,6 +91,7 @@ pub fn scrape(mut blocks: Vec<Block>) -> Scraped {
     } else {
         authors
     };
+    let mail_date = mail.date.is_some();
     let date = mail.date.or(date);
 
     // Imprints stand at the top (site bars) or the foot of a page; a
@@ -99,6 +102,7 @@ pub fn scrape(mut blocks: Vec<Block>) -> Scraped {
         .enumerate()
         .filter(|(i, _)| edge(*i))
         .find_map(|(_, b)| outlet::from_imprint(&b.text));
+    let imprint_found = imprint.is_some();
     let source = match &url {
         Some(u) if outlet::is_known_host(u) => outlet::name_for_url(u),
         _ => imprint.or_else(|| url.as_deref().and_then(outlet::name_for_url)),
@@ -106,7 +110,7 @@ pub fn scrape(mut blocks: Vec<Block>) -> Scraped {
 
     for i in [
         title_at,
-        byline_at.map(|(i, _)| i),
+        byline_at.as_ref().map(|(i, _)| *i),
         dateline_at.map(|(i, _)| i),
     ]
     .into_iter()
@@ -126,6 +130,45 @@ pub fn scrape(mut blocks: Vec<Block>) -> Scraped {
         .collect::<Vec<_>>()
         .join("\n\n");
     let source = source.map(|s| outlet::with_brand(s, &body));
+    let found = |present: bool, how: &str| present.then(|| how.to_string());
+    let origins = Origins {
+        title: found(
+            title.is_some(),
+            if title_at.is_some() {
+                "headline line"
+            } else {
+                "mail Subject: header"
+            },
+        ),
+        date: found(
+            date.is_some(),
+            if mail_date {
+                "mail Date: header"
+            } else if dateline_at.is_some() {
+                "dateline"
+            } else {
+                "url path"
+            },
+        ),
+        authors: found(
+            !authors.is_empty(),
+            if byline_at.is_some() {
+                "byline line"
+            } else {
+                "mail From: header"
+            },
+        ),
+        source: found(
+            source.is_some(),
+            match &url {
+                Some(u) if outlet::is_known_host(u) => "url host (known outlet)",
+                _ if imprint_found => "copyright line",
+                _ => "url host",
+            },
+        ),
+        url: found(url.is_some(), "link line"),
+        lang: found(lang.is_some(), "language detection on the text"),
+    };
     Scraped {
         title,
         date,
@@ -134,6 +177,7 @@ pub fn scrape(mut blocks: Vec<Block>) -> Scraped {
         url,
         lang,
         body,
+        origins,
     }
 }
 

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use crate::document::Article;
+use crate::ingest::Origins;
 use crate::query::{Hit, Results, Snippet};
 use crate::Result;
 
@@ -137,7 +138,12 @@ fn highlighted(snippet: &Snippet, style: Style) -> String {
 }
 
 /// Prints an extracted record: its metadata lines, a blank line, the body.
-pub fn render_record(article: &Article, out: &mut dyn Write) -> Result<()> {
+/// With `origins`, each metadata line ends with where the value came from.
+pub fn render_record(
+    article: &Article,
+    origins: Option<&Origins>,
+    out: &mut dyn Write,
+) -> Result<()> {
     let none = || "null".to_string();
     let lines = [
         ("path", article.path.clone()),
@@ -155,9 +161,25 @@ pub fn render_record(article: &Article, out: &mut dyn Write) -> Result<()> {
         ("lang", article.lang.clone().unwrap_or_else(none)),
         ("words", article.words.to_string()),
     ];
+    let origin_of = |field: &str| -> Option<&Option<String>> {
+        let o = origins?;
+        Some(match field {
+            "title" => &o.title,
+            "date" => &o.date,
+            "authors" => &o.authors,
+            "source" => &o.source,
+            "url" => &o.url,
+            "lang" => &o.lang,
+            _ => return None,
+        })
+    };
     let mut text = String::new();
     for (k, v) in lines {
-        text.push_str(&format!("{k}: {v}\n"));
+        match origin_of(k) {
+            Some(Some(how)) => text.push_str(&format!("{k}: {v}  [from {how}]\n")),
+            Some(None) => text.push_str(&format!("{k}: {v}  [not found]\n")),
+            None => text.push_str(&format!("{k}: {v}\n")),
+        }
     }
     text.push('\n');
     text.push_str(&article.body);

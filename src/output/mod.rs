@@ -32,6 +32,12 @@ pub const RECORD_FIELDS: &[&str] = &[
     "body",
 ];
 
+/// Fields of `search extract --explain`: a record and where its metadata came from.
+pub const EXPLAINED_FIELDS: &[&str] = &[
+    "id", "path", "kind", "title", "date", "authors", "source", "url", "lang", "words", "hash",
+    "body", "origins",
+];
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {

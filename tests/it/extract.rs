@@ -4,7 +4,8 @@
 //! 2. no site chrome, markup or link targets in any stored body or title;
 //! 3. the NYT article is whole, from its first paragraph to its last;
 //! 4. HTML fixtures read JSON-LD / OpenGraph / canonical metadata;
-//! 5. on a real corpus (Mozilla's readability pages) titles mostly match the truth.
+//! 5. on a real corpus (Mozilla's readability pages) titles mostly match the truth;
+//! 6. `--explain` says where each field came from, in JSON and in text.
 
 use serde_json::Value;
 
@@ -283,4 +284,69 @@ fn news_bench_plain_text_titles() {
     );
     assert!(accuracy >= 0.98, "title accuracy {accuracy:.3}");
     assert!(recs.iter().all(|r| r["words"].as_u64().unwrap() > 20));
+}
+
+#[test]
+fn explain_names_where_each_field_came_from() {
+    let env = TestEnv::new();
+    let html = fixtures().join("html");
+    let r = env.run(&[
+        "extract",
+        "--explain",
+        html.to_str().unwrap(),
+        seeds().to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--fields",
+        "path,date,origins",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let records: Vec<Value> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let origins = |name: &str| by_file(&records, name)["origins"].clone();
+
+    let wccftech = origins("wccftech-opengraph.html");
+    assert_eq!(wccftech["title"], "json-ld headline");
+    assert_eq!(wccftech["date"], "json-ld datePublished");
+    assert_eq!(wccftech["authors"], "json-ld author");
+    assert_eq!(wccftech["url"], "<link rel=canonical>");
+    let jpost = origins("jpost-site-name-suffix.html");
+    assert_eq!(jpost["title"], "meta og:title");
+    assert_eq!(jpost["source"], "meta og:site_name");
+    assert_eq!(jpost["authors"], Value::Null, "a staff credit is no author");
+    assert_eq!(
+        origins("ars-technica-json-ld-byline.html")["date"],
+        "<time datetime>"
+    );
+
+    let nyt = origins("000_b06b2c4501500147.txt");
+    assert_eq!(nyt["date"], "dateline");
+    assert_eq!(nyt["authors"], "byline line");
+    assert_eq!(nyt["url"], "link line");
+    assert_eq!(nyt["lang"], "language detection on the text");
+    let vice = origins("004_81f52aa8d415f930.txt");
+    assert_eq!(vice["source"], "copyright line");
+    assert_eq!(vice["date"], Value::Null);
+
+    let text = env.run(&[
+        "extract",
+        "--explain",
+        "--format",
+        "text",
+        seeds().join("000_b06b2c4501500147.txt").to_str().unwrap(),
+    ]);
+    assert!(
+        text.stdout.contains("date: 2020-07-10  [from dateline]"),
+        "{}",
+        text.stdout
+    );
+    assert!(text
+        .stdout
+        .contains("authors: Mike Isaac, Karen Weise  [from byline line]"));
+    // Without --explain, no origins.
+    let plain = env.run(&["extract", html.to_str().unwrap()]);
+    assert!(!plain.stdout.contains("origins"));
 }

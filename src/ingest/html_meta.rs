@@ -1,0 +1,302 @@
+//! Metadata an HTML page declares: JSON-LD, OpenGraph and other meta tags,
+//! microdata, the canonical link, `<html lang>` — each value with where it came from.
+
+use chrono::NaiveDate;
+use dom_query::Document;
+use serde_json::Value;
+
+use super::markdown::collapse;
+use super::origins::Origins;
+use super::{byline, lang, page_date};
+
+#[derive(Debug, Default)]
+pub struct HtmlMeta {
+    pub title: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub authors: Vec<String>,
+    pub site_name: Option<String>,
+    pub url: Option<String>,
+    pub lang: Option<String>,
+    pub origins: Origins,
+}
+
+pub fn read(doc: &Document) -> HtmlMeta {
+    let all_ld = json_ld_values(doc);
+    let ld = article_of(&all_ld);
+    let ld_str = |key: &str| ld.and_then(|v| string_of(v.get(key)?));
+    let mut origins = Origins::default();
+
+    let title = ld_str("headline")
+        .map(|t| (t, "json-ld headline"))
+        .or_else(|| {
+            meta_content(
+                doc,
+                &[
+                    ("meta[property='og:title']", "meta og:title"),
+                    ("meta[name='twitter:title']", "meta twitter:title"),
+                ],
+            )
+        })
+        .or_else(|| {
+            non_empty(doc.select("head title").first().text().to_string()).map(|t| (t, "<title>"))
+        })
+        .or_else(|| non_empty(doc.select("h1").first().text().to_string()).map(|t| (t, "<h1>")))
+        .map(|(t, how)| {
+            // Entities escaped twice by the site (`&amp;#038;`) come out of the parser once escaped.
+            let t = collapse(&super::entities::decode_entities(&t));
+            let (t, inner) = headline_within(t, doc);
+            origins.title = Some(if inner {
+                format!("{how}, narrowed to the page's heading")
+            } else {
+                how.to_string()
+            });
+            t
+        });
+
+    let date = page_date::find(doc, ld, &all_ld).map(|(d, how)| {
+        origins.date = Some(how);
+        d
+    });
+
+    let mut authors = ld
+        .and_then(|v| v.get("author"))
+        .map(names_of)
+        .unwrap_or_default();
+    if !authors.is_empty() {
+        origins.authors = Some("json-ld author".into());
+    }
+    if authors.is_empty() {
+        if let Some((a, how)) = meta_content(
+            doc,
+            &[
+                ("meta[name='author']", "meta author"),
+                ("meta[property='article:author']", "meta article:author"),
+                ("meta[name='byl']", "meta byl"),
+            ],
+        ) {
+            authors = byline::split_names(&a);
+            if !authors.is_empty() {
+                origins.authors = Some(how.into());
+            }
+        }
+    }
+    if authors.is_empty() {
+        for (sel, how) in [
+            (
+                "[itemprop='author'] [itemprop='name']",
+                "itemprop author name",
+            ),
+            ("[rel='author']", "rel=author link"),
+            ("[itemprop='author']", "itemprop author"),
+            (".byline", "byline text (.byline)"),
+        ] {
+            let found = doc.select(sel);
+            let names: Vec<String> = found
+                .iter()
+                .flat_map(|n| {
+                    let t = collapse(&n.text());
+                    byline::parse_byline_line(&t).unwrap_or_else(|| byline::split_names(&t))
+                })
+                .collect();
+            if !names.is_empty() {
+                authors = names;
+                origins.authors = Some(how.into());
+                break;
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    authors.retain(|a| seen.insert(a.to_lowercase()));
+
+    let site_name = ld
+        .and_then(|v| v.get("publisher"))
+        .and_then(|p| p.get("name").and_then(string_of).or_else(|| string_of(p)))
+        .map(|s| (s, "json-ld publisher"))
+        .or_else(|| {
+            meta_content(
+                doc,
+                &[
+                    ("meta[property='og:site_name']", "meta og:site_name"),
+                    ("meta[name='application-name']", "meta application-name"),
+                ],
+            )
+        })
+        .map(|(s, how)| {
+            origins.source = Some(how.into());
+            s
+        });
+
+    let url = doc
+        .select("link[rel='canonical']")
+        .first()
+        .attr("href")
+        .map(|h| (h.to_string(), "<link rel=canonical>"))
+        .filter(|(h, _)| h.starts_with("http"))
+        .or_else(|| {
+            meta_content(doc, &[("meta[property='og:url']", "meta og:url")])
+                .filter(|(h, _)| h.starts_with("http"))
+        })
+        .or_else(|| {
+            ld_str("url")
+                .filter(|h| h.starts_with("http"))
+                .map(|h| (h, "json-ld url"))
+        })
+        .map(|(u, how)| {
+            origins.url = Some(how.into());
+            u
+        });
+
+    let lang = doc
+        .select("html")
+        .first()
+        .attr("lang")
+        .and_then(|l| lang::normalize_declared(&l))
+        .map(|l| (l, "<html lang>"))
+        .or_else(|| {
+            meta_content(
+                doc,
+                &[
+                    (
+                        "meta[http-equiv='content-language']",
+                        "meta content-language",
+                    ),
+                    ("meta[property='og:locale']", "meta og:locale"),
+                ],
+            )
+            .and_then(|(l, how)| Some((lang::normalize_declared(&l)?, how)))
+        })
+        .or_else(|| {
+            ld_str("inLanguage")
+                .and_then(|l| lang::normalize_declared(&l))
+                .map(|l| (l, "json-ld inLanguage"))
+        })
+        .map(|(l, how)| {
+            origins.lang = Some(how.into());
+            l
+        });
+
+    HtmlMeta {
+        title,
+        date,
+        authors,
+        site_name,
+        url,
+        lang,
+        origins,
+    }
+}
+
+fn non_empty(s: String) -> Option<String> {
+    let s = s.trim().to_string();
+    (!s.is_empty()).then_some(s)
+}
+
+/// The first non-empty `content` of the selectors, with the label of the one that matched.
+fn meta_content(
+    doc: &Document,
+    selectors: &[(&str, &'static str)],
+) -> Option<(String, &'static str)> {
+    selectors.iter().find_map(|(sel, how)| {
+        doc.select(sel).iter().find_map(|n| {
+            n.attr("content")
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty())
+                .map(|c| (c, *how))
+        })
+    })
+}
+
+/// Every JSON-LD block of the page that parses.
+fn json_ld_values(doc: &Document) -> Vec<Value> {
+    doc.select("script[type='application/ld+json']")
+        .iter()
+        .filter_map(|script| {
+            let raw = script.text();
+            let raw = raw
+                .trim()
+                .trim_start_matches("<![CDATA[")
+                .trim_end_matches("]]>")
+                .trim_end_matches(';');
+            serde_json::from_str::<Value>(raw).ok()
+        })
+        .collect()
+}
+
+/// The first JSON-LD object whose `@type` is an article, looking inside arrays
+/// and `@graph`; else the first object with a `headline`.
+fn article_of(values: &[Value]) -> Option<&Value> {
+    let mut found: Option<&Value> = None;
+    for value in values {
+        let mut stack = vec![value];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Array(items) => stack.extend(items.iter().rev()),
+                Value::Object(map) => {
+                    if let Some(graph) = map.get("@graph") {
+                        stack.push(graph);
+                    }
+                    if is_article_type(map.get("@type")) {
+                        return Some(v);
+                    }
+                    if found.is_none() && map.contains_key("headline") {
+                        found = Some(v);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
+fn is_article_type(t: Option<&Value>) -> bool {
+    let is_article = |s: &str| s.ends_with("Article") || s == "BlogPosting" || s == "Report";
+    match t {
+        Some(Value::String(s)) => is_article(s),
+        Some(Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(is_article)),
+        _ => false,
+    }
+}
+
+fn string_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => non_empty(s.clone()),
+        Value::Object(m) => m.get("@id").or(m.get("url")).and_then(string_of),
+        Value::Array(a) => a.first().and_then(string_of),
+        _ => None,
+    }
+}
+
+/// Names from a JSON-LD `author`: a string, an object with `name`, or an array of them.
+fn names_of(v: &Value) -> Vec<String> {
+    match v {
+        Value::String(s) => byline::split_names(s),
+        Value::Object(m) => m
+            .get("name")
+            .and_then(Value::as_str)
+            .map(byline::split_names)
+            .unwrap_or_default(),
+        Value::Array(a) => a.iter().flat_map(names_of).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The page's own headline when the title merely wraps it: a `<title>` or
+/// `og:title` often adds the site, the section or a kicker around the `<h1>`
+/// (`Covic turns up heat on Schwarzer - Football - Sport - smh.com.au`).
+/// The flag says whether the title was narrowed.
+fn headline_within(title: String, doc: &Document) -> (String, bool) {
+    let lower = title.to_lowercase();
+    let headline = doc
+        .select("h1, h2")
+        .iter()
+        .take(20)
+        .map(|h| collapse(&h.text()))
+        .filter(|h| h.split_whitespace().count() >= 2 && h.len() < title.len())
+        .filter(|h| lower.contains(&h.to_lowercase()))
+        .max_by_key(|h| h.len());
+    match headline {
+        Some(h) => (h, true),
+        None => (title, false),
+    }
+}
