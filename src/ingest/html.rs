@@ -7,7 +7,7 @@ use dom_smoothie::{Config, Readability, TextMode};
 
 use super::markdown::collapse;
 use super::scrape::Scraped;
-use super::{blocks, byline, chrome, dates, html_meta, lang, outlet, page_date, text};
+use super::{blocks, byline, chrome, dates, html_meta, lang, outlet, page_date, text, title};
 
 /// Below this many characters, the extractor's article is taken as a miss.
 const MIN_ARTICLE_CHARS: usize = 200;
@@ -47,6 +47,7 @@ pub fn extract(html: &str) -> Scraped {
     }
 
     let mut origins = meta.origins;
+    let declared_title = meta.title.clone();
     let title = meta
         .title
         .or_else(|| {
@@ -54,13 +55,43 @@ pub fn extract(html: &str) -> Scraped {
             origins.title = Some("readability title".into());
             Some(t)
         })
-        .map(|t| strip_site_suffix(&t, meta.site_name.as_deref()))
+        .map(|t| title::strip_site_parts(&t, meta.site_name.as_deref(), meta.url.as_deref()))
         // An unclosed <title> swallows the page's markup as text: keep what came before it.
         .map(|t| match t.find('<') {
             Some(cut) if t[cut..].contains('>') => t[..cut].trim().to_string(),
             _ => t,
         })
         .filter(|t| !t.is_empty());
+    let weak = title::is_weak(
+        title.as_deref(),
+        declared_title.as_deref(),
+        meta.site_name.as_deref(),
+        meta.url.as_deref(),
+        &body,
+    );
+    let title = match title {
+        Some(t) if !weak => match title::part_sharing_lead(&t, &body) {
+            Some(part) => {
+                origins.title = origins
+                    .title
+                    .map(|o| format!("{o}, the part about the lead"));
+                Some(part)
+            }
+            None => Some(t),
+        },
+        other => other,
+    };
+    let title = if weak {
+        match title::headline_from_lead(&meta.headings, &body) {
+            Some(headline) => {
+                origins.title = Some("page heading sharing the lead's words".into());
+                Some(headline)
+            }
+            None => title,
+        }
+    } else {
+        title
+    };
     if title.is_none() {
         origins.title = None;
     }
@@ -181,31 +212,6 @@ fn paragraphs(text: &str) -> String {
         .join("\n\n")
 }
 
-/// Drops a ` | Site`, ` - Site` or `Site: ` part from a title.
-fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
-    let title = collapse(title);
-    let site = site.map(|s| s.to_lowercase());
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
-        let parts: Vec<&str> = title.split(sep).collect();
-        if parts.len() < 2 {
-            continue;
-        }
-        let is_site = |p: &str| {
-            let p = p.trim().to_lowercase();
-            site.as_deref()
-                .is_some_and(|s| p == s || s.contains(&p) || p.contains(s))
-        };
-        let (first, last) = (parts[0], parts[parts.len() - 1]);
-        if is_site(last) || last.split_whitespace().count() <= 3 && sep != " - " {
-            return parts[..parts.len() - 1].join(sep).trim().to_string();
-        }
-        if is_site(first) {
-            return parts[1..].join(sep).trim().to_string();
-        }
-    }
-    title
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,21 +257,5 @@ mod tests {
         assert_eq!(s.lang.as_deref(), Some("en"));
         assert!(s.body.contains("The big story happened on Friday"));
         assert!(!s.body.contains("Contact us"));
-    }
-
-    #[test]
-    fn strips_site_suffixes() {
-        assert_eq!(
-            strip_site_suffix("Big Story | Example News", Some("Example News")),
-            "Big Story"
-        );
-        assert_eq!(
-            strip_site_suffix("Example News - Big Story Here", Some("Example News")),
-            "Big Story Here"
-        );
-        assert_eq!(
-            strip_site_suffix("Spider-Man - the review", None),
-            "Spider-Man - the review"
-        );
     }
 }

@@ -18,6 +18,9 @@ pub struct HtmlMeta {
     pub url: Option<String>,
     pub lang: Option<String>,
     pub origins: Origins,
+    /// Short texts marked up as headings, in page order: headline candidates for
+    /// pages whose declared title is missing or names only the site.
+    pub headings: Vec<String>,
 }
 
 pub fn read(doc: &Document) -> HtmlMeta {
@@ -25,6 +28,7 @@ pub fn read(doc: &Document) -> HtmlMeta {
     let ld = article_of(&all_ld);
     let ld_str = |key: &str| ld.and_then(|v| string_of(v.get(key)?));
     let mut origins = Origins::default();
+    let headings = headings(doc);
 
     let title = ld_str("headline")
         .map(|t| (t, "json-ld headline"))
@@ -44,7 +48,7 @@ pub fn read(doc: &Document) -> HtmlMeta {
         .map(|(t, how)| {
             // Entities escaped twice by the site (`&amp;#038;`) come out of the parser once escaped.
             let t = collapse(&super::entities::decode_entities(&t));
-            let (t, inner) = headline_within(t, doc);
+            let (t, inner) = headline_within(t, doc, &headings);
             origins.title = Some(if inner {
                 format!("{how}, narrowed to the page's heading")
             } else {
@@ -183,7 +187,28 @@ pub fn read(doc: &Document) -> HtmlMeta {
         url,
         lang,
         origins,
+        headings,
     }
+}
+
+/// Elements that hold a headline on pages of every era: headings, `headline`
+/// or `title` classes and ids, bold and sized text.
+const HEADING_SELECTOR: &str = "h1, h2, h3, h4, [class*='head'], [class*='title'], [id*='head'], [id*='title'], b, strong, font";
+const MAX_HEADINGS: usize = 400;
+
+fn headings(doc: &Document) -> Vec<String> {
+    doc.select(HEADING_SELECTOR)
+        .iter()
+        // Old pages style a plain `<div>` or `<td>` as the headline: take those holding only text.
+        .chain(
+            doc.select("div, td, span")
+                .iter()
+                .filter(|n| n.children().is_empty()),
+        )
+        .map(|n| collapse(&n.text()))
+        .filter(|t| (2..=30).contains(&t.split_whitespace().count()) && t.len() <= 300)
+        .take(MAX_HEADINGS)
+        .collect()
 }
 
 fn non_empty(s: String) -> Option<String> {
@@ -282,12 +307,14 @@ fn names_of(v: &Value) -> Vec<String> {
 }
 
 /// The page's own headline when the title merely wraps it: a `<title>` or
-/// `og:title` often adds the site, the section or a kicker around the `<h1>`
-/// (`Covic turns up heat on Schwarzer - Football - Sport - smh.com.au`).
-/// The flag says whether the title was narrowed.
-fn headline_within(title: String, doc: &Document) -> (String, bool) {
+/// `og:title` often adds the site, the section or a kicker around the headline
+/// the page shows (`Covic turns up heat on Schwarzer - Football - Sport - smh.com.au`).
+/// An `<h1>`/`<h2>` may sit anywhere in the title; other headings (bold text,
+/// `headline` classes) only between separators, as a whole part. The flag says
+/// whether the title was narrowed.
+fn headline_within(title: String, doc: &Document, headings: &[String]) -> (String, bool) {
     let lower = title.to_lowercase();
-    let headline = doc
+    let top_level = doc
         .select("h1, h2")
         .iter()
         .take(20)
@@ -295,6 +322,13 @@ fn headline_within(title: String, doc: &Document) -> (String, bool) {
         .filter(|h| h.split_whitespace().count() >= 2 && h.len() < title.len())
         .filter(|h| lower.contains(&h.to_lowercase()))
         .max_by_key(|h| h.len());
+    let headline = top_level.or_else(|| {
+        headings
+            .iter()
+            .filter(|h| h.len() < title.len() && super::title::is_whole_part(&title, h))
+            .max_by_key(|h| h.len())
+            .cloned()
+    });
     match headline {
         Some(h) => (h, true),
         None => (title, false),

@@ -21,6 +21,7 @@ mod outlet;
 mod page_date;
 mod scrape;
 mod text;
+mod title;
 mod walk;
 
 use std::io::Read;

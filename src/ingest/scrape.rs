@@ -264,7 +264,7 @@ fn find_title(blocks: &[Block], stopwords: &lang::Stopwords) -> Option<usize> {
     Some(if has_standfirst { last - 1 } else { last })
 }
 
-fn is_headline(text: &str) -> bool {
+pub(super) fn is_headline(text: &str) -> bool {
     let chars = text.chars().count();
     let words = text.split_whitespace().count();
     (10..=200).contains(&chars)

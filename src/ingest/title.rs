@@ -1,0 +1,300 @@
+//! Headlines without the site's name around them.
+
+use super::markdown::collapse;
+
+/// Separators between a headline and the site's name or section.
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " > ", " -- ",
+];
+/// Separators headlines themselves seldom use: a short part after one is the site's.
+const SITE_ONLY_SEPARATORS: &[&str] = &[" | ", " :: ", " · ", " » ", " > "];
+
+/// Drops parts naming the site (`Big Story | Example News`, `GlossLip » Big Story`,
+/// `Big Story - example.com`) from a title: a part that matches the declared site
+/// name or the URL's host, or a short last part after a separator headlines do not
+/// use. A dash before a short part is kept: `… – Until Now` is the headline's.
+pub fn strip_site_parts(title: &str, site: Option<&str>, url: Option<&str>) -> String {
+    let mut title = collapse(title);
+    let site = site.map(squash).filter(|s| s.len() >= 3);
+    let host = url.and_then(host_name).filter(|h| h.len() >= 3);
+    let is_site = |part: &str| {
+        let part = squash(part);
+        part.len() >= 3
+            && [&site, &host]
+                .into_iter()
+                .flatten()
+                .any(|s| s.contains(&part) || part.contains(s.as_str()))
+    };
+    // Titles may stack several parts (`Headline | Site | Slogan`): strip until none is the site's.
+    loop {
+        let Some(stripped) = SEPARATORS.iter().find_map(|sep| {
+            let (first, rest) = title.split_once(sep)?;
+            let (head, last) = title.rsplit_once(sep)?;
+            let short = last.split_whitespace().count() <= 3;
+            if is_site(last) || short && SITE_ONLY_SEPARATORS.contains(sep) {
+                Some(head.trim().to_string())
+            } else if is_site(first) {
+                Some(rest.trim().to_string())
+            } else {
+                None
+            }
+        }) else {
+            return title;
+        };
+        if stripped.is_empty() {
+            return title;
+        }
+        title = stripped;
+    }
+}
+
+/// Whether `part` is one or more whole parts of `title` between separators
+/// (`GlossLip » Big Story` holds `Big Story`; `Big Story Here` does not hold `Big Story`).
+pub fn is_whole_part(title: &str, part: &str) -> bool {
+    let (title, part) = (title.to_lowercase(), part.to_lowercase());
+    let Some(at) = title.find(&part) else {
+        return false;
+    };
+    let (before, after) = (&title[..at], &title[at + part.len()..]);
+    let separated_before = before.is_empty()
+        || SEPARATORS.iter().any(|s| before.ends_with(s))
+        || before.ends_with(": ");
+    let separated_after = after.is_empty()
+        || SEPARATORS.iter().any(|s| after.starts_with(s))
+        || after.starts_with(" (");
+    separated_before && separated_after
+}
+
+/// How many words of the body's start a headline is compared with.
+const LEAD_WORDS: usize = 150;
+
+/// Whether a page's title says nothing about its article: missing, broken
+/// markup (`…opensearch.xml" />`), or naming the site while sharing no word of four letters or more with the body's lead
+/// (`Soccerway`, `Summit Daily News for Breckenridge… - Arts and Entertainment`).
+/// `declared` is the title as the page gave it, before site parts were dropped.
+pub fn is_weak(
+    title: Option<&str>,
+    declared: Option<&str>,
+    site: Option<&str>,
+    url: Option<&str>,
+    body: &str,
+) -> bool {
+    let Some(title) = title else {
+        return true;
+    };
+    if title.contains("/>") || title.contains("://") || title.contains(['{', '}']) {
+        return true;
+    }
+    let lead = lead_words(body);
+    if content_words(title).any(|w| lead.contains(&w)) {
+        return false;
+    }
+    if looks_like_domain(title) {
+        return true;
+    }
+    let declared = squash(declared.unwrap_or(title));
+    [site.map(squash), url.and_then(host_name)]
+        .into_iter()
+        .flatten()
+        .any(|s| s.len() >= 5 && declared.contains(&s))
+}
+
+/// A title that is a bare host name: `Footballworld.com`, `blackenterprise.com`.
+fn looks_like_domain(title: &str) -> bool {
+    let t = title.trim().to_lowercase();
+    !t.contains(' ')
+        && [".com", ".net", ".org", ".co.uk", ".de", ".info"]
+            .iter()
+            .any(|tld| t.ends_with(tld))
+}
+
+/// The one part of a title that shares words with the body's lead, when every
+/// other part shares none: `ContraCostaTimes.com - Choi three-shot winner over
+/// Sabbatini in Sony` is about the lead's `Choi` and `Sabbatini`, its site part is not.
+pub fn part_sharing_lead(title: &str, body: &str) -> Option<String> {
+    let mut parts = vec![title.to_string()];
+    // En and em dashes mostly join a headline to its own second half (`… – so geht's!`).
+    for sep in SEPARATORS.iter().filter(|s| !matches!(**s, " – " | " — ")) {
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    let lead = lead_words(body);
+    let sharing: Vec<&String> = parts
+        .iter()
+        .filter(|p| content_words(p).any(|w| lead.contains(&w)))
+        .collect();
+    match sharing.as_slice() {
+        [only] if only.split_whitespace().count() >= 2 => Some(only.trim().to_string()),
+        _ => None,
+    }
+}
+
+/// The heading (in page order) that shares the most words with the body's lead,
+/// at least two; ties go to the earliest.
+pub fn headline_from_lead(headings: &[String], body: &str) -> Option<String> {
+    let lead = lead_words(body);
+    let mut best: Option<(usize, &String)> = None;
+    for heading in headings.iter().filter(|h| super::scrape::is_headline(h)) {
+        let mut words: Vec<String> = content_words(heading).collect();
+        words.sort();
+        words.dedup();
+        let shared = words.iter().filter(|w| lead.contains(*w)).count();
+        if shared >= 2 && best.is_none_or(|(b, _)| shared > b) {
+            best = Some((shared, heading));
+        }
+    }
+    best.map(|(_, h)| h.clone())
+}
+
+fn lead_words(body: &str) -> std::collections::HashSet<String> {
+    let lead: String = body
+        .split_whitespace()
+        .take(LEAD_WORDS)
+        .collect::<Vec<_>>()
+        .join(" ");
+    content_words(&lead).collect()
+}
+
+/// Lower-cased words of four letters or more.
+fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+}
+
+/// Lower-case letters and digits only: `MDR.DE` and `mdr.de` and `M D R` compare equal.
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The registrable-looking part of a URL's host: `www.daheim-solar.de` → `daheimsolar`.
+fn host_name(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    let labels: Vec<&str> = host.split('.').filter(|l| *l != "www").collect();
+    let name = match labels.len() {
+        0 | 1 => return None,
+        // `bbc.co.uk`: a two-letter country label after a short second-level one.
+        n if n >= 3 && labels[n - 1].len() == 2 && labels[n - 2].len() <= 3 => labels[n - 3],
+        n => labels[n - 2],
+    };
+    Some(squash(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_parts_go_and_headline_parts_stay() {
+        let strip = |t: &str, site: Option<&str>, url: Option<&str>| strip_site_parts(t, site, url);
+        assert_eq!(
+            strip("Big Story | Example News", Some("Example News"), None),
+            "Big Story"
+        );
+        assert_eq!(
+            strip("Example News - Big Story Here", Some("Example News"), None),
+            "Big Story Here"
+        );
+        assert_eq!(
+            strip("Spider-Man - the review", None, None),
+            "Spider-Man - the review"
+        );
+        assert_eq!(
+            strip(
+                "Batteriespeicher - daheim Solar",
+                None,
+                Some("https://daheim-solar.de/lexikon/x")
+            ),
+            "Batteriespeicher"
+        );
+        assert_eq!(
+            strip(
+                "Bielersee-Winterhechte | petri-heil.ch | Dein Schweizer Fischereimagazin",
+                None,
+                Some("https://petri-heil.ch/x")
+            ),
+            "Bielersee-Winterhechte"
+        );
+        assert_eq!(
+            strip(
+                "This County Criminalized Students for Bad Grades – Until Now",
+                Some("American Civil Liberties Union"),
+                Some("https://www.aclu.org/blog/x")
+            ),
+            "This County Criminalized Students for Bad Grades – Until Now"
+        );
+        assert_eq!(
+            strip(
+                "ContraCostaTimes.com - Choi three-shot winner over Sabbatini in Sony",
+                None,
+                Some("http://www.contracostatimes.com/sports/ci_7966870")
+            ),
+            "Choi three-shot winner over Sabbatini in Sony"
+        );
+        assert_eq!(
+            strip(
+                "Gulf states urge peace | News",
+                Some("BBC"),
+                Some("http://news.bbc.co.uk/2/hi/x.stm")
+            ),
+            "Gulf states urge peace"
+        );
+    }
+
+    const LEAD: &str = "Golfer Choi Kyung-ju beat Rory Sabbatini by three shots on Sunday \
+        to win the Sony Open, his seventh title on the tour.";
+
+    #[test]
+    fn a_site_title_gives_way_to_the_heading_about_the_lead() {
+        let site_only = Some("Soccerway");
+        assert!(is_weak(
+            site_only,
+            site_only,
+            None,
+            Some("http://www.soccerway.com/news/x"),
+            LEAD
+        ));
+        assert!(is_weak(Some("Footballworld.com"), None, None, None, LEAD));
+        assert!(is_weak(None, None, None, None, LEAD));
+        assert!(
+            !is_weak(Some("Nebelsuppe."), None, None, None, LEAD),
+            "short is not weak"
+        );
+        let headings = [
+            "Latest sports news".to_string(),
+            "Choi three-shot winner over Sabbatini in Sony".to_string(),
+        ];
+        assert_eq!(
+            headline_from_lead(&headings, LEAD).as_deref(),
+            Some("Choi three-shot winner over Sabbatini in Sony")
+        );
+    }
+
+    #[test]
+    fn the_part_about_the_lead_and_whole_parts() {
+        assert_eq!(
+            part_sharing_lead(
+                "ContraCostaTimes.com - Choi three-shot winner over Sabbatini in Sony",
+                LEAD
+            )
+            .as_deref(),
+            Some("Choi three-shot winner over Sabbatini in Sony")
+        );
+        // An en dash joins a headline's halves: never split there.
+        assert_eq!(
+            part_sharing_lead("Choi wins – Sabbatini second", LEAD),
+            None
+        );
+        assert!(is_whole_part("GlossLip » Big Story", "Big Story"));
+        assert!(!is_whole_part("Big Story Here", "Big Story"));
+    }
+}
