@@ -17,8 +17,55 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*(?:,\s*(?:and|&)\s+|,\s*|\s+(?:and|&|und|et|y)\s+)\s*").unwrap()
 });
 
+/// Credit words before a name: `View all posts by`, `Zeige alle Beiträge von`, `Autor:`, `Text:`.
+static CREDIT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:view|see|show) all (?:posts|articles|stories)(?: of| by| from)?|post author(?: by)?|alle artikel von|alles von|artikel von|(?:zeige )?alle beiträge von|mehr von|more from|posted by|written by|veröffentlicht von|eingestellt von|geschrieben von|gespeichert von|erstellt von|publié par|publicado por|escrito por|text von|text|texte|autor(?:in)?|auteur|author|by|von|par|por|di|door)(\s*:\s*|\s+|(?-i:\p{Lu}))").unwrap()
+});
+/// What follows a name in a credit: ` am Samstag`, ` on July 10`, ` →`, ` | 5 min read`.
+static CREDIT_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\s+(?:am|on|le|el|il)\s+.*|\s*[→»|•·].*|\s+(?:alle artikel|all (?:posts|articles)|chefredakteur(?:in)?|redakteur(?:in)?|schreibt|writes|kontakt|contact)\b.*|\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?(?:[\s,].*)?|(?-i:facebook|twitter|linkedin|instagram|whatsapp).*|\s*[-–—:]\s*)$").unwrap()
+});
+
+/// Strips credit words around a name: `View all posts by Daniel Lemire` → `Daniel Lemire`,
+/// `Von Isabella Di Biase am Samstag` → `Isabella Di Biase`.
+pub fn clean_credit(text: &str) -> String {
+    let mut text = text.trim();
+    while let Some(end) = credit_prefix_end(text) {
+        text = text[end..].trim();
+    }
+    CREDIT_SUFFIX.replace(text, "").trim().to_string()
+}
+
+/// Where a leading credit word (`Von`, `Autor:`, `Veröffentlicht von`) ends, when
+/// a name follows it.
+fn credit_prefix_end(text: &str) -> Option<usize> {
+    let c = CREDIT_PREFIX.captures(text)?;
+    let sep = c.get(1)?;
+    let end = if sep
+        .as_str()
+        .chars()
+        .all(|ch| ch.is_whitespace() || ch == ':')
+    {
+        sep.end()
+    } else {
+        // A capital run into the credit (`Veröffentlicht vonChris Jung`): only after a
+        // long credit, or `Dick` would read as `Di` + `ck`.
+        if sep.start() < 6 {
+            return None;
+        }
+        sep.start()
+    };
+    (end > 0 && end < text.len()).then_some(end)
+}
+
 /// Words that end a name list: roles and outlets, not people.
 const NOT_NAMES: &[&str] = &[
+    "autoren",
+    "authors",
+    "por",
+    "by",
+    "von",
+    "schreiberling",
     "reuters",
     "associated press",
     "ap",
@@ -36,6 +83,72 @@ const NOT_NAMES: &[&str] = &[
     "bloomberg",
 ];
 
+/// Words no name holds: form labels, weekdays, credits without a name, degrees.
+const NOT_NAME_WORDS: &[&str] = &[
+    "name",
+    "posted",
+    "published",
+    "publiziert",
+    "veröffentlicht",
+    "erforderlich",
+    "required",
+    "admin",
+    "administrator",
+    "anonymous",
+    "unknown",
+    "guest",
+    "gast",
+    "phd",
+    "ph.d.",
+    "md",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "comments",
+    "kommentare",
+    "share",
+    "teilen",
+    "foto",
+    "photo",
+    "fotos",
+    "photos",
+    "bild",
+    "image",
+    "theme",
+    "beiträge",
+    "artikel",
+    "articles",
+    "posts",
+];
+
+/// A short line crediting someone with an explicit credit word: `Text von
+/// Christian Seiler`, `VON MORITZ GATHMANN am 21. April 2020`, `Par Matthieu Hy`,
+/// `Gespeichert von rasos am 24. Juli 2017`. `None` for anything else.
+pub fn credit_line(line: &str) -> Option<Vec<String>> {
+    let line = line.trim();
+    if line.chars().count() > MAX_CREDIT_LINE_CHARS {
+        return None;
+    }
+    let end = credit_prefix_end(line)?;
+    let names = split_names(&line[end..]);
+    let short = names.iter().all(|n| n.split_whitespace().count() <= 4);
+    (!names.is_empty() && short).then_some(names)
+}
+
+/// Credit lines are short: a longer line is prose that happens to start with `By`.
+const MAX_CREDIT_LINE_CHARS: usize = 80;
+
 /// Parses a byline line of scraped text; `None` if the line is not a byline.
 pub fn parse_byline_line(line: &str) -> Option<Vec<String>> {
     if line.chars().count() > 160 {
@@ -48,16 +161,24 @@ pub fn parse_byline_line(line: &str) -> Option<Vec<String>> {
 
 /// Splits an author value from metadata (`"By Jane Doe and John Roe"`, `"Doe, Jane"` is left whole).
 pub fn split_names(value: &str) -> Vec<String> {
-    let value = value.trim();
-    let value = ["By ", "by ", "BY "]
-        .iter()
-        .find_map(|p| value.strip_prefix(p))
-        .unwrap_or(value);
+    let value = clean_credit(value);
     SPLIT
-        .split(value)
-        .map(|n| n.trim().trim_end_matches(['.', ',']).trim().to_string())
+        .split(&value)
+        .map(|n| trim_name_end(n.trim()))
         .filter(|n| is_name(n))
         .collect()
+}
+
+/// Drops a trailing comma or full stop, but not an initial's (`Juan Carlos Muñoz C.`).
+fn trim_name_end(name: &str) -> String {
+    let name = name.trim_end_matches(',').trim();
+    let last = name.split_whitespace().last().unwrap_or_default();
+    let initial = last.chars().count() == 2 && last.ends_with('.');
+    if initial {
+        name.to_string()
+    } else {
+        name.trim_end_matches(['.', ',']).trim().to_string()
+    }
 }
 
 /// A plausible person name: not a URL, not a role, 2–6 words with a capital, no digits.
@@ -70,11 +191,12 @@ pub fn is_name(candidate: &str) -> bool {
         && !candidate.contains(['/', '|'])
         && !candidate.chars().any(|c| c.is_ascii_digit())
         && !NOT_NAMES.contains(&lower.as_str())
+        && !candidate.contains(['*', '(', ')', '[', ']', '<', '>', '=', '#', '{', '}'])
         && !lower.split_whitespace().any(|w| {
             matches!(
                 w,
                 "staff" | "desk" | "team" | "editors" | "newsroom" | "reporters"
-            )
+            ) || NOT_NAME_WORDS.contains(&w)
         })
         && (1..=6).contains(&words)
         && candidate.chars().next().is_some_and(char::is_uppercase)
@@ -103,5 +225,40 @@ mod tests {
             split_names("https://www.facebook.com/someone"),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn credit_words_around_names_go() {
+        assert_eq!(
+            clean_credit("View all posts by Daniel Lemire"),
+            "Daniel Lemire"
+        );
+        assert_eq!(clean_credit("Veröffentlicht vonChris Jung"), "Chris Jung");
+        assert_eq!(
+            clean_credit("Von Isabella DiBiase am Samstag"),
+            "Isabella DiBiase"
+        );
+        assert_eq!(
+            clean_credit("Johanna Kropfitsch Alle Artikel"),
+            "Johanna Kropfitsch"
+        );
+        assert_eq!(clean_credit("Dick Tracy"), "Dick Tracy");
+        assert_eq!(
+            credit_line("VON MORITZ GATHMANN am 21. April 2020"),
+            Some(vec!["MORITZ GATHMANN".to_string()])
+        );
+        assert_eq!(
+            credit_line("Text: Klausmartin Friedrich"),
+            Some(vec!["Klausmartin Friedrich".to_string()])
+        );
+        assert_eq!(credit_line("Text:"), None);
+        assert_eq!(credit_line("Geschrieben von"), None);
+        assert_eq!(split_names("Name (erforderlich)"), Vec::<String>::new());
+        assert_eq!(split_names("Donnerstag"), Vec::<String>::new());
+        assert_eq!(
+            split_names("Juan Carlos Muñoz C."),
+            vec!["Juan Carlos Muñoz C."]
+        );
+        assert_eq!(split_names("Walter von Aachen"), vec!["Walter von Aachen"]);
     }
 }

@@ -118,15 +118,14 @@ pub fn extract(html: &str) -> Scraped {
         origins.date = Some(how);
         Some(date)
     });
-    let mut authors = meta.authors;
-    if authors.is_empty() {
-        if let Some(b) = article.as_ref().and_then(|a| a.byline.as_deref()) {
-            authors = byline::parse_byline_line(b).unwrap_or_else(|| byline::split_names(b));
-            if !authors.is_empty() {
-                origins.authors = Some("readability byline".into());
-            }
-        }
+    let mut credits = meta.credits;
+    if let Some(b) = article.as_ref().and_then(|a| a.byline.as_deref()) {
+        let names = byline::parse_byline_line(b).unwrap_or_else(|| byline::split_names(b));
+        credits.offer(names, "readability byline");
     }
+    credits.offer_all(meta.weak_credits);
+    let (authors, authors_origin) = credits.finish();
+    origins.authors = authors_origin;
     let source = match &meta.url {
         Some(u) if outlet::is_known_host(u) => {
             origins.source = Some("url host (known outlet)".into());

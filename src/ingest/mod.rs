@@ -7,6 +7,7 @@
 mod blocks;
 mod byline;
 mod chrome;
+mod credits;
 mod dates;
 mod detect;
 mod entities;

@@ -167,6 +167,18 @@ fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
+/// Whether `text` is the site's name: equal to, inside or holding the declared
+/// site name or the URL's host (`STERN.de`, `Badische Zeitung`, `ORF.at`).
+pub fn names_site(text: &str, site: Option<&str>, url: Option<&str>) -> bool {
+    let text = squash(text);
+    text.len() >= 2
+        && [site.map(squash), url.and_then(host_name)]
+            .into_iter()
+            .flatten()
+            .filter(|s| s.len() >= 2)
+            .any(|s| s == text || (text.len() >= 4 && (s.contains(&text) || text.contains(&s))))
+}
+
 /// Lower-case letters and digits only: `MDR.DE` and `mdr.de` and `M D R` compare equal.
 fn squash(text: &str) -> String {
     text.chars()
