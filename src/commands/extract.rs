@@ -8,8 +8,11 @@ use crate::cli::ExtractArgs;
 use crate::config::Config;
 use crate::document::Article;
 use crate::error::{ExitStatus, Result};
-use crate::ingest::{self, Entry, SkipReason, WalkOptions};
+use crate::ingest::{self, Entry, LearnedChrome, SkipReason, WalkOptions};
 use crate::output::{self, Columns, Format, ListWriter, EXPLAINED_FIELDS, RECORD_FIELDS};
+
+/// Threads reading files to learn chrome from.
+const LEARNING_THREADS: usize = 2;
 
 /// A record, with where its metadata came from when `--explain` asked for it.
 #[derive(serde::Serialize)]
@@ -52,17 +55,21 @@ pub fn run(args: &ExtractArgs) -> Result<ExitStatus> {
         exclude: None,
         follow: args.follow,
     };
+    let mut files = Vec::new();
     for entry in ingest::walk(&args.inputs, options) {
-        let file = match entry {
-            Entry::File(file) => file,
+        match entry {
+            Entry::File(file) => files.push(file),
             Entry::Skipped { path, reason, .. } => {
                 if reason != SkipReason::NotArticle {
                     let _ = writeln!(std::io::stderr(), "warning: {}: {reason}", path.display());
                 }
-                continue;
             }
-        };
-        match ingest::read_article(&file) {
+        }
+    }
+    // The same chrome `search index` would learn from these folders.
+    let learned = LearnedChrome::learn(&files, LEARNING_THREADS);
+    for file in files {
+        match ingest::read_article(&file, &learned) {
             Ok(ingested) => {
                 printed += 1;
                 for note in &ingested.notes {

@@ -13,7 +13,8 @@ use crate::config::Config;
 use crate::error::{ExitStatus, Result};
 use crate::index::{IndexWriter, Stamp};
 use crate::ingest::{
-    self, Candidate, Entry as WalkEntry, IngestError, Ingested, SkipReason, WalkOptions,
+    self, Candidate, Entry as WalkEntry, IngestError, Ingested, LearnedChrome, SkipReason,
+    WalkOptions,
 };
 
 /// Cleaning threads: extraction costs far more than indexing, so it gets the cores.
@@ -132,18 +133,23 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
 
     let progress =
         !args.quiet && std::io::stderr().is_terminal() && to_clean.len() >= PROGRESS_MIN_FILES;
+    let learned = if to_clean.is_empty() {
+        LearnedChrome::default()
+    } else {
+        LearnedChrome::learn(&to_clean, CLEANERS)
+    };
     let next = AtomicUsize::new(0);
     type Cleaned = (usize, std::result::Result<(Ingested, Vec<u8>), IngestError>);
     let (tx, rx) = mpsc::sync_channel::<Cleaned>(256);
     let outcome = std::thread::scope(|scope| -> Result<()> {
         for _ in 0..CLEANERS {
-            let (tx, files, next) = (tx.clone(), &to_clean, &next);
+            let (tx, files, next, learned) = (tx.clone(), &to_clean, &next, &learned);
             scope.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(file) = files.get(i) else { break };
                 if INTERRUPTED.load(Ordering::Relaxed)
                     || tx
-                        .send((i, ingest::read_article(file).map(with_signature)))
+                        .send((i, ingest::read_article(file, learned).map(with_signature)))
                         .is_err()
                 {
                     break;

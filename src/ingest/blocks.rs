@@ -5,6 +5,9 @@
 //! their neighbours, so a one-line paragraph inside an article stays while the
 //! same line inside a menu goes. Site chrome named in `chrome` goes regardless.
 
+use rustc_hash::FxHashSet;
+
+use super::learned::is_learned;
 use super::{chrome, lang};
 
 /// A paragraph-like unit of text from a markdown or text file.
@@ -44,8 +47,48 @@ const MAX_LINK_DENSITY: f64 = 0.2;
 /// Keeps the blocks that belong to the article and returns them in order.
 ///
 /// `stopwords` decides what prose looks like in the document's language.
-pub fn main_content(blocks: Vec<Block>, stopwords: &lang::Stopwords) -> Vec<Block> {
+/// `learned` is chrome recurring in the document's folder (see `learned.rs`).
+/// A chrome block, learned or known, bounds the article like any bad block,
+/// except right between two prose blocks: there it is a plug inside the article
+/// column (`Advertisement` between two paragraphs), and is dropped without
+/// cutting the article in two. (Judged by its direct neighbours: a menu item
+/// sits among other short items.)
+pub fn main_content(
+    blocks: Vec<Block>,
+    stopwords: &lang::Stopwords,
+    learned: Option<&FxHashSet<u64>>,
+) -> Vec<Block> {
     let classes: Vec<Class> = blocks.iter().map(|b| classify(b, stopwords)).collect();
+    let chrome_block: Vec<bool> = blocks
+        .iter()
+        .map(|b| is_learned(b, learned) || chrome::is_chrome(&b.text))
+        .collect();
+    let prose = |c: Class| matches!(c, Class::Good | Class::NearGood);
+    let neighbour = |i: usize, step: isize| -> Option<Class> {
+        let mut j = i as isize + step;
+        while j >= 0 && (j as usize) < blocks.len() {
+            let k = j as usize;
+            if !chrome_block[k] {
+                return Some(classes[k]);
+            }
+            j += step;
+        }
+        None
+    };
+    let inside: Vec<bool> = (0..blocks.len())
+        .map(|i| {
+            chrome_block[i]
+                && neighbour(i, -1).is_some_and(prose)
+                && neighbour(i, 1).is_some_and(prose)
+        })
+        .collect();
+    let (blocks, classes): (Vec<Block>, Vec<Class>) = blocks
+        .into_iter()
+        .zip(classes)
+        .enumerate()
+        .filter(|(i, _)| !inside[*i])
+        .map(|(i, (b, c))| (b, if chrome_block[i] { Class::Bad } else { c }))
+        .unzip();
     let classes = revise(&classes);
     if !classes.contains(&Class::Good) {
         // Nothing reads as an article (a short note, a wire brief): keep every
@@ -188,7 +231,7 @@ mod tests {
             b("Contact us"),
             b("Jobs"),
         ];
-        let kept: Vec<String> = main_content(blocks, lang::Stopwords::for_lang(Some("en")))
+        let kept: Vec<String> = main_content(blocks, lang::Stopwords::for_lang(Some("en")), None)
             .into_iter()
             .map(|b| b.text)
             .collect();
@@ -206,5 +249,26 @@ mod tests {
             classify(&menu, lang::Stopwords::for_lang(Some("en"))),
             Class::Bad
         );
+    }
+
+    #[test]
+    fn a_plug_between_paragraphs_does_not_cut_the_article() {
+        // gossipcop-324494433 in news-bench: the lead sat above an ad slug and was lost.
+        let lead = "It took them two years, a superhero franchise and a countless trips to the \
+                    market, but Jennifer Garner and Ben Affleck have officially filed for divorce.";
+        let next = "The two are seeking joint legal and physical custody of their children, so it \
+                    looks like they are avoiding a fight over the arrangements for the family.";
+        let blocks = vec![
+            b("Menu"),
+            b(lead),
+            b("Advertisement"),
+            b(next),
+            b("Advertisement"),
+        ];
+        let kept: Vec<String> = main_content(blocks, lang::Stopwords::for_lang(Some("en")), None)
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(kept, vec![lead, next]);
     }
 }

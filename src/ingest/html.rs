@@ -195,7 +195,7 @@ fn fallback_body(html: &str) -> String {
     };
     let blocks = text::to_blocks(&rendered);
     let stopwords = lang::Stopwords::for_lang(lang::detect(&rendered).as_deref());
-    blocks::main_content(blocks, stopwords)
+    blocks::main_content(blocks, stopwords, None)
         .into_iter()
         .map(|b| b.text)
         .collect::<Vec<_>>()

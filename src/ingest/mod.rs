@@ -14,6 +14,7 @@ mod entities;
 mod html;
 mod html_meta;
 mod lang;
+mod learned;
 mod markdown;
 mod markup;
 mod ndjson;
@@ -29,6 +30,7 @@ use std::io::Read;
 
 pub use dates::parse_date;
 pub use lang::ENGLISH_STOPWORDS;
+pub use learned::LearnedChrome;
 pub use ndjson::parse_record;
 pub use origins::Origins;
 pub use walk::{roots, walk, Candidate, Entry, SkipReason, WalkOptions};
@@ -83,7 +85,9 @@ pub struct Ingested {
 pub const MAX_HTML_DEPTH: usize = 1_000;
 
 /// Reads, cleans and describes one walked file.
-pub fn read_article(file: &Candidate) -> Result<Ingested, IngestError> {
+///
+/// `learned` is the chrome learned from the file's folder (see `LearnedChrome`).
+pub fn read_article(file: &Candidate, learned: &LearnedChrome) -> Result<Ingested, IngestError> {
     let mut bytes = Vec::new();
     std::fs::File::open(&file.path)?
         .take(MAX_BYTES + 1)
@@ -96,7 +100,7 @@ pub fn read_article(file: &Candidate) -> Result<Ingested, IngestError> {
         ));
     }
     bytes.truncate(MAX_BYTES as usize);
-    let (article, note, origins) = clean(&file.key, &bytes)?;
+    let (article, note, origins) = clean(&file.key, &bytes, learned.for_file(&file.key))?;
     notes.extend(note);
     Ok(Ingested {
         article,
@@ -112,10 +116,14 @@ pub fn content_hash(bytes: &[u8]) -> String {
 
 /// Cleans file content already in memory; `path` is what the article is keyed by.
 pub fn article_from_bytes(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
-    clean(path, bytes).map(|(article, _, _)| article)
+    clean(path, bytes, None).map(|(article, _, _)| article)
 }
 
-fn clean(path: &str, bytes: &[u8]) -> Result<(Article, Option<String>, Origins), IngestError> {
+fn clean(
+    path: &str,
+    bytes: &[u8],
+    learned: Option<&rustc_hash::FxHashSet<u64>>,
+) -> Result<(Article, Option<String>, Origins), IngestError> {
     if let Some(format) = detect::binary_format(bytes) {
         return Err(IngestError::Binary(format));
     }
@@ -130,11 +138,11 @@ fn clean(path: &str, bytes: &[u8]) -> Result<(Article, Option<String>, Origins),
             note = Some(format!(
                 "HTML nested more than {MAX_HTML_DEPTH} levels deep, read as plain text"
             ));
-            scrape::scrape(text::to_blocks(&markup::strip_tags(&text)))
+            scrape::scrape(text::to_blocks(&markup::strip_tags(&text)), learned)
         }
         Kind::Html => html::extract(&text),
-        Kind::Markdown => scrape::scrape(markdown::to_blocks(&text)),
-        Kind::Text => scrape::scrape(text::to_blocks(&text)),
+        Kind::Markdown => scrape::scrape(markdown::to_blocks(&text), learned),
+        Kind::Text => scrape::scrape(text::to_blocks(&text), learned),
     };
     if scraped.body.trim().is_empty() && scraped.title.is_none() {
         return Err(IngestError::NoText);

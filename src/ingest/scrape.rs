@@ -7,6 +7,9 @@
 use chrono::NaiveDate;
 
 use super::blocks::{main_content, Block};
+use rustc_hash::FxHashSet;
+
+use super::learned::is_learned;
 use super::origins::Origins;
 use super::{byline, chrome, dates, lang, outlet, text};
 
@@ -49,7 +52,8 @@ const EMBED_HOSTS: &[&str] = &[
 ];
 
 /// Reads metadata from `blocks` and returns it with the cleaned body.
-pub fn scrape(mut blocks: Vec<Block>) -> Scraped {
+/// `learned` holds the chrome recurring in the file's folder: never a headline, never body.
+pub fn scrape(mut blocks: Vec<Block>, learned: Option<&FxHashSet<u64>>) -> Scraped {
     let mail = MailHeaders::take(&mut blocks);
     let all_text: String = blocks
         .iter()
@@ -81,7 +85,7 @@ pub fn scrape(mut blocks: Vec<Block>) -> Scraped {
     let title_at = if mail.subject.is_some() {
         None
     } else {
-        find_title(&blocks, stopwords)
+        find_title(&blocks, stopwords, learned)
     };
     let title = mail
         .subject
@@ -124,7 +128,7 @@ pub fn scrape(mut blocks: Vec<Block>) -> Scraped {
         .filter(|(b, dropped)| !dropped && !text::is_bare_url(&b.text))
         .map(|(b, _)| b)
         .collect();
-    let body = main_content(kept, stopwords)
+    let body = main_content(kept, stopwords, learned)
         .into_iter()
         .map(|b| b.text)
         .collect::<Vec<_>>()
@@ -241,17 +245,22 @@ fn mail_name(from: &str) -> Option<String> {
 }
 
 /// The headline: the first level-1 heading, else the last headline-like block before the prose starts.
-fn find_title(blocks: &[Block], stopwords: &lang::Stopwords) -> Option<usize> {
+fn find_title(
+    blocks: &[Block],
+    stopwords: &lang::Stopwords,
+    learned: Option<&FxHashSet<u64>>,
+) -> Option<usize> {
     if let Some(i) = blocks
         .iter()
-        .position(|b| b.heading == 1 && is_headline(&b.text))
+        .position(|b| b.heading == 1 && is_headline(&b.text) && !is_learned(b, learned))
     {
         return Some(i);
     }
     let prose_at = blocks
         .iter()
         .position(|b| b.text.chars().count() >= PROSE_CHARS && stopwords.density(&b.text) >= 0.25);
-    let candidate = |b: &Block| b.link_chars == 0 && is_headline(&b.text);
+    let candidate =
+        |b: &Block| b.link_chars == 0 && is_headline(&b.text) && !is_learned(b, learned);
     let Some(prose_at) = prose_at else {
         // No prose to anchor on (a wire brief, a table): the headline opens the text.
         return blocks.iter().take(5).position(candidate);

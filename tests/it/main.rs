@@ -1,5 +1,6 @@
 //! Integration tests: each drives the real `search` binary on real files.
 
+mod chrome;
 mod common;
 mod contrib;
 mod errors;

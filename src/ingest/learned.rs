@@ -1,0 +1,202 @@
+//! Site chrome learned from the corpus: a short block that recurs across many
+//! text or markdown scrapes of one folder is the outlet's chrome (its menu, its
+//! share bar, its newsletter plug), whatever words it uses.
+//!
+//! Folders stand for outlets: saved news is filed by source, and the extraction
+//! sets keep one site's pages together. HTML pages are left to the extractor.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::blocks::Block;
+use super::{detect, markdown, text, Candidate};
+use crate::document::Kind;
+
+/// A block is chrome when this many different documents of its folder hold it…
+const MIN_DOCS: usize = 3;
+/// …and at least this share of them (a line in 3 of 20,000 files is a quote).
+const MIN_SHARE: f64 = 0.01;
+/// Longer blocks are prose: syndicated copies of one story share whole
+/// paragraphs, and those must stay.
+const MAX_WORDS: usize = 25;
+/// At most this many files of a folder are read, evenly spread over its sorted
+/// listing: a block in 1 % of a folder is in about 20 of them, and learning
+/// must stay a small part of indexing.
+const MAX_SAMPLE: usize = 2_000;
+/// Only the start of a file is read for learning.
+const MAX_BYTES: usize = 256 * 1024;
+
+/// The learned chrome of each folder: keys of recurring blocks.
+#[derive(Debug, Default)]
+pub struct LearnedChrome {
+    folders: HashMap<PathBuf, FxHashSet<u64>>,
+}
+
+impl LearnedChrome {
+    /// Learns from the text and markdown files of each folder holding one of
+    /// `files` (its other files too, so that `search extract FILE` and
+    /// `search index FOLDER` clean FILE alike), on `threads` threads. Exact
+    /// copies count once.
+    pub fn learn(files: &[Candidate], threads: usize) -> LearnedChrome {
+        let folders: std::collections::BTreeSet<PathBuf> =
+            files.iter().map(|f| folder_of(&f.key)).collect();
+        let listed: Vec<(PathBuf, Vec<PathBuf>)> = folders
+            .into_iter()
+            .map(|folder| {
+                let files = sample(files_in(&folder));
+                (folder, files)
+            })
+            // Too few documents to see anything recur.
+            .filter(|(_, files)| files.len() >= MIN_DOCS)
+            .collect();
+        let work: Vec<(&PathBuf, &PathBuf)> = listed
+            .iter()
+            .flat_map(|(folder, files)| files.iter().map(move |f| (folder, f)))
+            .collect();
+        if work.is_empty() {
+            return LearnedChrome::default();
+        }
+
+        let threads = threads.clamp(1, work.len());
+        let chunk = work.len().div_ceil(threads);
+        let per_thread: Vec<Vec<(&PathBuf, u128, FxHashSet<u64>)>> = std::thread::scope(|s| {
+            let handles: Vec<_> = work
+                .chunks(chunk)
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .filter_map(|(folder, file)| {
+                                let (hash, keys) = block_keys_of_file(file)?;
+                                Some((*folder, hash, keys))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+
+        let mut counts: HashMap<&PathBuf, (usize, FxHashMap<u64, usize>)> = HashMap::new();
+        let mut seen_files: FxHashSet<u128> = FxHashSet::default();
+        for (folder, hash, keys) in per_thread.into_iter().flatten() {
+            if !seen_files.insert(hash) {
+                continue;
+            }
+            let (docs, df) = counts.entry(folder).or_default();
+            *docs += 1;
+            for key in keys {
+                *df.entry(key).or_default() += 1;
+            }
+        }
+        let folders = counts
+            .into_iter()
+            .map(|(folder, (docs, df))| {
+                let needed = MIN_DOCS.max((docs as f64 * MIN_SHARE).ceil() as usize);
+                let chrome: FxHashSet<u64> = df
+                    .into_iter()
+                    .filter(|&(_, n)| n >= needed)
+                    .map(|(key, _)| key)
+                    .collect();
+                (folder.clone(), chrome)
+            })
+            .filter(|(_, chrome)| !chrome.is_empty())
+            .collect();
+        LearnedChrome { folders }
+    }
+
+    /// The chrome learned for the folder of the file stored under `key`.
+    pub fn for_file(&self, key: &str) -> Option<&FxHashSet<u64>> {
+        self.folders.get(&folder_of(key))
+    }
+
+    /// How many recurring blocks were learned, over all folders.
+    pub fn len(&self) -> usize {
+        self.folders.values().map(FxHashSet::len).sum()
+    }
+
+    /// Whether nothing was learned.
+    pub fn is_empty(&self) -> bool {
+        self.folders.is_empty()
+    }
+}
+
+/// Whether `block` is chrome its folder taught.
+pub fn is_learned(block: &Block, learned: Option<&FxHashSet<u64>>) -> bool {
+    learned.is_some_and(|set| set.contains(&block_key(&block.text)))
+}
+
+/// The folder's visible regular files (not its subfolders'), sorted.
+fn files_in(folder: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .filter(|e| std::fs::metadata(e.path()).is_ok_and(|m| m.is_file()))
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every file of a small folder; an even spread of a large one's.
+fn sample(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    if files.len() <= MAX_SAMPLE {
+        return files;
+    }
+    let step = files.len() as f64 / MAX_SAMPLE as f64;
+    (0..MAX_SAMPLE)
+        .map(|i| files[(i as f64 * step) as usize].clone())
+        .collect()
+}
+
+fn folder_of(key: &str) -> PathBuf {
+    Path::new(key)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// The file's content hash and the keys of its short blocks; `None` for HTML,
+/// binary or unreadable files.
+fn block_keys_of_file(path: &Path) -> Option<(u128, FxHashSet<u64>)> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(MAX_BYTES as u64)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    if detect::binary_format(&bytes).is_some() {
+        return None;
+    }
+    let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
+    let decoded = detect::decode(&bytes);
+    let blocks = match detect::detect_kind(&decoded) {
+        Kind::Html => return None,
+        Kind::Markdown => markdown::to_blocks(&decoded),
+        Kind::Text => text::to_blocks(&decoded),
+    };
+    let keys = blocks
+        .iter()
+        .filter(|b| b.text.split_whitespace().count() <= MAX_WORDS)
+        .map(|b| block_key(&b.text))
+        .collect();
+    Some((hash, keys))
+}
+
+/// Blocks compare lower-cased, with digits alike (`Comments (12)`, `Comments (3)`).
+fn block_key(text: &str) -> u64 {
+    let normalized: String = text
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    xxhash_rust::xxh3::xxh3_64(normalized.as_bytes())
+}
