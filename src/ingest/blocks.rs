@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::learned::is_learned;
+use super::learned::{is_among, is_learned, repeated_within};
 use super::{chrome, lang};
 
 /// A paragraph-like unit of text from a markdown or text file.
@@ -48,7 +48,8 @@ const MAX_LINK_DENSITY: f64 = 0.2;
 ///
 /// `stopwords` decides what prose looks like in the document's language.
 /// `learned` is chrome recurring in the document's folder (see `learned.rs`).
-/// A chrome block, learned or known, bounds the article like any bad block,
+/// A chrome block (learned, known, or a short block repeated 3 times in this
+/// document) bounds the article like any bad block,
 /// except right between two prose blocks: there it is a plug inside the article
 /// column (`Advertisement` between two paragraphs), and is dropped without
 /// cutting the article in two. (Judged by its direct neighbours: a menu item
@@ -59,9 +60,12 @@ pub fn main_content(
     learned: Option<&FxHashSet<u64>>,
 ) -> Vec<Block> {
     let classes: Vec<Class> = blocks.iter().map(|b| classify(b, stopwords)).collect();
+    let repeated = repeated_within(blocks.iter().map(|b| b.text.as_str()));
     let chrome_block: Vec<bool> = blocks
         .iter()
-        .map(|b| is_learned(b, learned) || chrome::is_chrome(&b.text))
+        .map(|b| {
+            is_learned(b, learned) || chrome::is_chrome(&b.text) || is_among(&b.text, &repeated)
+        })
         .collect();
     let prose = |c: Class| matches!(c, Class::Good | Class::NearGood);
     let neighbour = |i: usize, step: isize| -> Option<Class> {
