@@ -150,9 +150,39 @@ fn classify(block: &Block, stopwords: &lang::Stopwords) -> Class {
     }
 }
 
+/// Wire copy comes in paragraphs of one or two sentences, each too short to be
+/// good alone: a run of this many near-good blocks (short ones between them
+/// allowed) reads as an article.
+const PROSE_RUN: usize = 3;
+
+/// Near-good blocks in a run of `PROSE_RUN` or more become good.
+fn promote_prose_runs(classes: &[Class]) -> Vec<Class> {
+    let mut out = classes.to_vec();
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, out: &mut Vec<Class>| {
+        if run.len() >= PROSE_RUN {
+            for &i in run.iter() {
+                out[i] = Class::Good;
+            }
+        }
+        run.clear();
+    };
+    for (i, class) in classes.iter().enumerate() {
+        match class {
+            Class::NearGood => run.push(i),
+            Class::Short => {}
+            _ => flush(&mut run, &mut out),
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
 /// Context-sensitive pass: short and near-good blocks are judged by the
 /// nearest decided blocks around them (the document edges count as bad).
 fn revise(classes: &[Class]) -> Vec<Class> {
+    let promoted = promote_prose_runs(classes);
+    let classes = &promoted[..];
     let n = classes.len();
     let mut out = classes.to_vec();
     // Neighbours for short blocks skip other short/near-good blocks and look at good/bad only.
@@ -274,5 +304,22 @@ mod tests {
             .map(|b| b.text)
             .collect();
         assert_eq!(kept, vec![lead, next]);
+    }
+
+    #[test]
+    fn wire_copy_of_short_paragraphs_is_an_article() {
+        // l3s 1c0265ec: seven paragraphs of 100-200 characters, each only near-good,
+        // between a menu and a long press-code disclaimer, were all dropped.
+        use Class::*;
+        let classes = [Bad, Short, NearGood, NearGood, Short, NearGood, Bad, Good];
+        assert_eq!(
+            revise(&classes),
+            vec![Bad, Bad, Good, Good, Good, Good, Bad, Good]
+        );
+        // Two near-good blocks alone between bad ones are not an article.
+        assert_eq!(
+            revise(&[Bad, NearGood, NearGood, Bad, Good]),
+            vec![Bad, Bad, Bad, Bad, Good]
+        );
     }
 }

@@ -243,6 +243,9 @@ mod tests {
         let repeated = repeated_within(texts.iter().copied());
         assert!(is_among("whatsapp facebook pint baixar", &repeated));
         assert!(!is_among("Quoted twice.", &repeated));
-        assert!(!is_among("A vida requer da gente otimismo e coragem.", &repeated));
+        assert!(!is_among(
+            "A vida requer da gente otimismo e coragem.",
+            &repeated
+        ));
     }
 }
