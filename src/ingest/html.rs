@@ -25,6 +25,9 @@ pub fn extract(html: &str) -> Scraped {
         .is_none()
         .then(|| page_date::find_visible(&doc))
         .flatten();
+    let any_date = (meta.date.is_none() && shown_date.is_none())
+        .then(|| page_date::first_in_text(&doc))
+        .flatten();
     let config = Config {
         text_mode: TextMode::Formatted,
         ..Config::default()
@@ -114,7 +117,8 @@ pub fn extract(html: &str) -> Scraped {
                 let lead: String = body.chars().take(LEAD_DATE_CHARS).collect();
                 let d = dates::parse_date(&lead)?;
                 Some((d, "date in the body's lead".to_string()))
-            })?;
+            })
+            .or(any_date)?;
         origins.date = Some(how);
         Some(date)
     });

@@ -6,8 +6,11 @@
 //! trafilatura set's pages carrying both, the truth is the published one 69
 //! times and the modified one 12 times.
 
+use std::sync::LazyLock;
+
 use chrono::{Datelike, NaiveDate};
 use dom_query::Document;
+use regex::Regex;
 use serde_json::Value;
 
 use super::dates;
@@ -85,6 +88,32 @@ pub fn find_visible(doc: &Document) -> Option<(NaiveDate, String)> {
                 .map(|d| (d, "<title> text".to_string()))
         })
         .filter(|(d, _)| d.year() >= FIRST_WEB_YEAR)
+        .or_else(|| from_labelled_text(doc))
+}
+
+/// The first date anywhere in the page's text: the last resort.
+pub fn first_in_text(doc: &Document) -> Option<(NaiveDate, String)> {
+    let text = doc.select("body").formatted_text();
+    text.lines()
+        .filter_map(dates::parse_date)
+        .find(|d| d.year() >= FIRST_WEB_YEAR)
+        .map(|d| (d, "first date in the page text".to_string()))
+}
+
+/// Words that announce a publication date in running page text.
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:veröffentlicht|erstellt|publiziert|aktualisiert|stand|datum|published|posted|updated|publié|publicado|pubblicato)(?:\s+(?:am|on|le|el|il))?\s*[:\-–]?\s*|\b(?:am|on)\s+").unwrap()
+});
+
+/// The first date right after a label (`Erstellt am: 01.11.2023`, `Posted on
+/// March 3, 2019`, `dpa am 25.01.2022`) in the page's text.
+fn from_labelled_text(doc: &Document) -> Option<(NaiveDate, String)> {
+    let text = doc.select("body").formatted_text();
+    DATE_LABEL.find_iter(&text).find_map(|label| {
+        let after: String = text[label.end()..].chars().take(40).collect();
+        let date = dates::dateline(&after).filter(|d| d.year() >= FIRST_WEB_YEAR)?;
+        Some((date, "labelled date in the page text".to_string()))
+    })
 }
 
 /// Text dates before this year on a web page are history, not its publication
@@ -241,5 +270,19 @@ mod tests {
         // A day and a time run together read as 1912: not a web page's date.
         let run_together = r#"<html><body><div class="meta"><span>28.09.19</span><span>12:30</span></div></body></html>"#;
         assert_eq!(date(run_together), None);
+    }
+
+    #[test]
+    fn labelled_dates_then_any_date_in_the_text() {
+        let labelled = r#"<html><body><div><p>Das Trinkwasser ist belastet.</p>
+            <p>Erstellt am: 01.11.2023</p></div></body></html>"#;
+        assert_eq!(
+            find_visible(&Document::from(labelled)),
+            Some((ymd(2023, 11, 1), "labelled date in the page text".into()))
+        );
+        let bare = r#"<html><body><p>Konzert-Kalender</p><p>02.11.2022 - Placebo - Stadthalle</p></body></html>"#;
+        let doc = Document::from(bare);
+        assert_eq!(find_visible(&doc), None);
+        assert_eq!(first_in_text(&doc).map(|(d, _)| d), Some(ymd(2022, 11, 2)));
     }
 }
