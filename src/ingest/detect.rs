@@ -60,16 +60,26 @@ pub fn decode(bytes: &[u8]) -> String {
     text.into_owned()
 }
 
-/// The `charset=` an HTML head declares, if any (only consulted for non-UTF-8 bytes).
+/// The `charset=` an HTML head's `<meta>` declares, if any (only consulted for
+/// non-UTF-8 bytes). Only in a `<meta>` tag: a `<script charset="utf-8">` (an
+/// archive's injected player, say) speaks for its script, not the page.
 fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
-    let at = head.find("charset=")? + "charset=".len();
-    let label: String = head[at..]
-        .trim_start_matches(['"', '\''])
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
-        .collect();
-    encoding_rs::Encoding::for_label(label.as_bytes())
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(8192)]).to_ascii_lowercase();
+    let in_meta = |at: usize| {
+        head[..at]
+            .rfind('<')
+            .is_some_and(|tag| head[tag..].starts_with("<meta"))
+    };
+    head.match_indices("charset=")
+        .filter(|(at, _)| in_meta(*at))
+        .find_map(|(at, key)| {
+            let label: String = head[at + key.len()..]
+                .trim_start_matches(['"', '\''])
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+                .collect();
+            encoding_rs::Encoding::for_label(label.as_bytes())
+        })
 }
 
 /// Decides whether text is an HTML page, markdown (with or without leftover tags), or plain text.
@@ -143,6 +153,11 @@ mod tests {
             decode(b"<meta charset=\"iso-8859-2\"><p>\xb1</p>"),
             "<meta charset=\"iso-8859-2\"><p>ą</p>"
         );
+        // An archive's injected script says utf-8; the page's <meta> says gb2312.
+        let page = b"<head><script src=\"a.js\" charset=\"utf-8\"></script>\
+            <meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"/>\
+            <title>\xbb\xb0\xbe\xe7</title>";
+        assert!(decode(page).contains("<title>话剧</title>"));
     }
 
     #[test]

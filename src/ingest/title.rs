@@ -7,14 +7,17 @@ const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " > ", " -- ",
 ];
 /// Separators headlines themselves seldom use: a short part after one is the site's.
-const SITE_ONLY_SEPARATORS: &[&str] = &[" | ", " :: ", " · ", " » ", " > "];
+const SITE_ONLY_SEPARATORS: &[&str] = &[" | ", " :: ", " · ", " » ", " > ", " • ", " │ "];
 
 /// Drops parts naming the site (`Big Story | Example News`, `GlossLip » Big Story`,
 /// `Big Story - example.com`) from a title: a part that matches the declared site
 /// name or the URL's host, or a short last part after a separator headlines do not
 /// use. A dash before a short part is kept: `… – Until Now` is the headline's.
 pub fn strip_site_parts(title: &str, site: Option<&str>, url: Option<&str>) -> String {
-    let mut title = collapse(title);
+    // A separator left dangling at either end (`National Rail Enquiries -`).
+    let mut title = collapse(title)
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '|' | '–' | '—' | '•' | '│'))
+        .to_string();
     let site = site.map(squash).filter(|s| s.len() >= 3);
     let host = url.and_then(host_name).filter(|h| h.len() >= 3);
     let is_site = |part: &str| {
@@ -82,7 +85,7 @@ pub fn is_weak(
     let Some(title) = title else {
         return true;
     };
-    if title.contains("/>") || title.contains("://") || title.contains(['{', '}']) {
+    if is_broken(title) {
         return true;
     }
     let lead = lead_words(body);
@@ -97,6 +100,16 @@ pub fn is_weak(
         .into_iter()
         .flatten()
         .any(|s| s.len() >= 5 && declared.contains(&s))
+}
+
+/// Markup, a URL, script, or a server's error message where a title should be
+/// (`Deprecated: Assigning the return value of new … in /www/… on line 520`).
+fn is_broken(title: &str) -> bool {
+    title.contains("/>")
+        || title.contains("<!--")
+        || title.contains("://")
+        || title.contains(['{', '}'])
+        || (title.contains(" in /") && title.contains(" on line "))
 }
 
 /// A title that is a bare host name: `Footballworld.com`, `blackenterprise.com`.
