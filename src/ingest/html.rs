@@ -40,7 +40,7 @@ pub fn extract(html: &str) -> Scraped {
 
     let mut body = article
         .as_ref()
-        .map(|a| paragraphs(&a.text_content))
+        .map(|a| paragraphs(&a.text_content, &meta.asides))
         .unwrap_or_default();
     if body.chars().count() < MIN_ARTICLE_CHARS {
         let fallback = fallback_body(html);
@@ -207,10 +207,13 @@ fn fallback_body(html: &str) -> String {
 }
 
 /// One paragraph per non-empty line, chrome lines dropped, separated by blank lines.
-fn paragraphs(text: &str) -> String {
+/// Readability keeps what sits inside the article's container: captions and
+/// photo credits, links to other stories, the dateline. A line that is exactly
+/// one of the page's captions or links (`asides`, see `html_meta`) goes too.
+fn paragraphs(text: &str, asides: &html_meta::Asides) -> String {
     text.lines()
         .map(collapse)
-        .filter(|l| !l.is_empty() && !chrome::is_chrome(l))
+        .filter(|l| !l.is_empty() && !chrome::is_chrome(l) && !asides.holds(l))
         .collect::<Vec<_>>()
         .join("\n\n")
 }
@@ -244,6 +247,21 @@ mod tests {
         let page = "<html><head><meta property=\"og:title\" content=\"Tom &amp;#038; Jerry return\"></head>\
             <body><p>Text.</p></body></html>";
         assert_eq!(extract(page).title.as_deref(), Some("Tom & Jerry return"));
+    }
+
+    #[test]
+    fn captions_credits_and_links_to_other_stories_are_not_the_article() {
+        let page = r#"<html><body><article><h1>Plague fears</h1>
+<p>Two people died after eating raw marmot meat in western Mongolia, officials said on Tuesday, and the region was placed under quarantine.</p>
+<figure><img src="a.jpg"><figcaption>A 14th century plague doctor (Image: GETTY)</figcaption></figure>
+<p><a href="/other">Tech travel checklist: essential accessories</a></p>
+<p>Health officials said the couple had eaten the meat raw in the belief that it was good for their health, which doctors say is a dangerous myth.</p>
+</article></body></html>"#;
+        let body = extract(page).body;
+        assert!(body.contains("Two people died"), "{body}");
+        assert!(body.contains("Health officials said"), "{body}");
+        assert!(!body.contains("plague doctor"), "{body}");
+        assert!(!body.contains("Tech travel checklist"), "{body}");
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub struct HtmlMeta {
     pub url: Option<String>,
     pub lang: Option<String>,
     pub origins: Origins,
+    /// Captions, credits and link texts of the page.
+    pub asides: Asides,
     /// Short texts marked up as headings, in page order: headline candidates for
     /// pages whose declared title is missing or names only the site.
     pub headings: Vec<String>,
@@ -177,6 +179,37 @@ pub fn read(doc: &Document) -> HtmlMeta {
         lang,
         origins,
         headings,
+        asides: Asides::of(doc),
+    }
+}
+
+/// Texts of the page that are not article prose even inside the article's
+/// container: figure captions and photo credits, and whole links (a line that
+/// is one link of three words or more is a pointer to another story).
+#[derive(Debug, Default)]
+pub struct Asides {
+    texts: rustc_hash::FxHashSet<String>,
+}
+
+/// Captions and credits, by element or class.
+const CAPTION_SELECTOR: &str = "figcaption, [class*='caption'], [class*='credit']";
+
+impl Asides {
+    fn of(doc: &Document) -> Asides {
+        let captions = doc.select(CAPTION_SELECTOR);
+        let links = doc.select("a");
+        let texts = captions
+            .iter()
+            .chain(links.iter())
+            .map(|n| collapse(&n.text()).to_lowercase())
+            .filter(|t| t.split_whitespace().count() >= 3)
+            .collect();
+        Asides { texts }
+    }
+
+    /// Whether `line` is one of the page's captions or links, as a whole.
+    pub fn holds(&self, line: &str) -> bool {
+        self.texts.contains(&line.to_lowercase())
     }
 }
 
