@@ -114,6 +114,16 @@ pub fn main_content(
 /// Headings that open what follows an article: its comments, related stories.
 const END_MARKERS: &[&str] = &[
     "comments",
+    "kommentare",
+    "weitere informationen",
+    "mehr zum thema",
+    "quellenangaben",
+    "das könnte sie auch interessieren",
+    "czytaj też",
+    "lire aussi",
+    "à lire aussi",
+    "te puede interesar",
+    "leggi anche",
     "post a comment",
     "leave a comment",
     "add your comment",
@@ -141,46 +151,33 @@ const END_MARKERS: &[&str] = &[
 /// the column). Body F1 on the aeb / l3s text renderings: +0.004 / +0.005; cutting
 /// even then cost l3s 0.002.
 fn cut_at_article_end(blocks: &[Block], classes: &mut [Class]) {
-    let Some(first_good) = classes.iter().position(|c| *c == Class::Good) else {
-        return;
-    };
-    let marker = blocks
-        .iter()
-        .enumerate()
-        .skip(first_good + 1)
-        .find(|(_, b)| {
-            let t = b
-                .text
-                .trim()
-                .trim_end_matches([':', '.', '!'])
-                .to_lowercase();
-            t.split_whitespace().count() <= 8
-                && END_MARKERS.iter().any(|m| {
-                    t == *m
-                        || (t.starts_with(m) && !t[m.len()..].starts_with(char::is_alphanumeric))
-                })
-        });
-    if let Some((at, _)) = marker {
-        // A box of related links inside the article: the article goes on after it.
-        let good_chars = |range: &[Class], from: usize| -> usize {
-            range
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| **c == Class::Good)
-                .map(|(i, _)| blocks[from + i].text.len())
-                .sum()
-        };
-        let (before, after) = (
-            good_chars(&classes[..at], 0),
-            good_chars(&classes[at..], at),
-        );
-        if after > before {
-            return;
-        }
+    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    let good: Vec<bool> = classes.iter().map(|c| *c == Class::Good).collect();
+    if let Some(at) = article_end(&texts, &good) {
         for c in &mut classes[at..] {
             *c = Class::Bad;
         }
     }
+}
+
+/// Where the article ends among `texts` (of which `good` are its prose): at the
+/// first end marker after the first good text, unless more good text follows it
+/// than precedes it.
+pub fn article_end(texts: &[&str], good: &[bool]) -> Option<usize> {
+    let first_good = good.iter().position(|g| *g)?;
+    let at = (first_good + 1..texts.len()).find(|&i| is_end_marker(texts[i]))?;
+    let chars = |range: std::ops::Range<usize>| -> usize {
+        range.filter(|&i| good[i]).map(|i| texts[i].len()).sum()
+    };
+    (chars(at..texts.len()) <= chars(0..at)).then_some(at)
+}
+
+fn is_end_marker(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.', '!']).to_lowercase();
+    t.split_whitespace().count() <= 8
+        && END_MARKERS.iter().any(|m| {
+            t == *m || (t.starts_with(m) && !t[m.len()..].starts_with(char::is_alphanumeric))
+        })
 }
 
 fn classify(block: &Block, stopwords: &lang::Stopwords) -> Class {

@@ -44,6 +44,46 @@ const EXACT: &[&str] = &[
     "scroll to continue with content",
     "close",
     "back to top",
+    "join our newsletter",
+    "more information",
+    // German, French, Spanish, Italian, Polish: the same chrome, for the same outlets' other editions.
+    "anzeige",
+    "werbung",
+    "teilen",
+    "artikel teilen",
+    "drucken",
+    "kommentare",
+    "kommentare geschlossen",
+    "kommentar schreiben",
+    "weitere informationen",
+    "weiterführende links",
+    "weiterführender link",
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "auch interessant",
+    "lesen sie auch",
+    "quellenangaben",
+    "sie sind aktuell nicht eingeloggt",
+    "möchten sie den artikel teilen?",
+    "newsletter abonnieren",
+    "zum seitenanfang",
+    "nach oben",
+    "publicité",
+    "partager",
+    "lire aussi",
+    "à lire aussi",
+    "publicidad",
+    "compartir",
+    "leer más",
+    "lee también",
+    "te puede interesar",
+    "pubblicità",
+    "condividi",
+    "leggi anche",
+    "czytaj też",
+    "czytaj także",
+    "reklama",
+    "udostępnij",
 ];
 
 /// Prefixes that mark a chrome line (image credits, skip links, promos).
@@ -65,6 +105,22 @@ const PREFIXES: &[&str] = &[
     "follow us on",
     "sign up for",
     "click here",
+    "sign up to ",
+    "subscribe now",
+    "subscribe to our",
+    "join our ",
+    "mehr zum thema",
+    "lesen sie auch:",
+    "weiterlesen",
+    "foto:",
+    "fotos:",
+    "bild:",
+    "abbildung:",
+    "lire aussi :",
+    "à lire aussi",
+    "lee también:",
+    "leer también:",
+    "czytaj też:",
 ];
 
 /// True when the whole line is known site chrome.
@@ -102,5 +158,9 @@ mod tests {
         assert!(is_chrome("Continue reading the main story"));
         assert!(!is_chrome("Advertisement revenue fell by a third in July."));
         assert!(!is_chrome("Search engines index the web."));
+        assert!(is_chrome("Weitere Informationen:"));
+        assert!(is_chrome("Czytaj też"));
+        assert!(is_chrome("Sign up to get the best content of the week"));
+        assert!(!is_chrome("Weitere Informationen gab die Polizei am Abend nicht bekannt."));
     }
 }

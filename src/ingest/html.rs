@@ -210,12 +210,16 @@ fn fallback_body(html: &str) -> String {
 /// Readability keeps what sits inside the article's container: captions and
 /// photo credits, links to other stories, the dateline. A line that is exactly
 /// one of the page's captions or links (`asides`, see `html_meta`) goes too.
+/// Comments and further-reading lists after the article end it, as in text scrapes.
 fn paragraphs(text: &str, asides: &html_meta::Asides) -> String {
-    text.lines()
+    let lines: Vec<String> = text
+        .lines()
         .map(collapse)
         .filter(|l| !l.is_empty() && !chrome::is_chrome(l) && !asides.holds(l))
-        .collect::<Vec<_>>()
-        .join("\n\n")
+        .collect();
+    let texts: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let end = blocks::article_end(&texts, &vec![true; texts.len()]).unwrap_or(texts.len());
+    texts[..end].join("\n\n")
 }
 
 #[cfg(test)]
