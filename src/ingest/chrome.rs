@@ -161,6 +161,8 @@ mod tests {
         assert!(is_chrome("Weitere Informationen:"));
         assert!(is_chrome("Czytaj też"));
         assert!(is_chrome("Sign up to get the best content of the week"));
-        assert!(!is_chrome("Weitere Informationen gab die Polizei am Abend nicht bekannt."));
+        assert!(!is_chrome(
+            "Weitere Informationen gab die Polizei am Abend nicht bekannt."
+        ));
     }
 }

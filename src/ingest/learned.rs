@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::blocks::Block;
-use super::{detect, markdown, text, Candidate};
+use super::{detect, markdown, Candidate};
 use crate::document::Kind;
 
 /// A block is chrome when this many different documents of its folder hold it…
@@ -203,26 +203,42 @@ fn block_keys_of_file(path: &Path) -> Option<(u128, FxHashSet<u64>)> {
     }
     let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
     let decoded = detect::decode(&bytes);
-    let blocks = match detect::detect_kind(&decoded) {
+    let short = |t: &&str| t.split_whitespace().count() <= MAX_WORDS;
+    let keys = match detect::detect_kind(&decoded) {
         Kind::Html => return None,
-        Kind::Markdown => markdown::to_blocks(&decoded),
-        Kind::Text => text::to_blocks(&decoded),
+        Kind::Markdown => markdown::to_blocks(&decoded)
+            .iter()
+            .map(|b| b.text.as_str())
+            .filter(short)
+            .map(block_key)
+            .collect(),
+        // A short block of plain text is one line of it: no need to build blocks
+        // (`block_key` folds whitespace as `text::to_blocks` collapses it).
+        Kind::Text => decoded
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .filter(short)
+            .map(block_key)
+            .collect(),
     };
-    let keys = blocks
-        .iter()
-        .filter(|b| b.text.split_whitespace().count() <= MAX_WORDS)
-        .map(|b| block_key(&b.text))
-        .collect();
     Some((hash, keys))
 }
 
-/// Blocks compare lower-cased, with digits alike (`Comments (12)`, `Comments (3)`).
+/// Blocks compare lower-cased, with digits alike (`Comments (12)`, `Comments (3)`)
+/// and runs of white space as one space.
 fn block_key(text: &str) -> u64 {
-    let normalized: String = text
-        .chars()
-        .map(|c| if c.is_ascii_digit() { '0' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect();
+    let mut normalized = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !normalized.is_empty() {
+            normalized.push(' ');
+        }
+        normalized.extend(
+            word.chars()
+                .map(|c| if c.is_ascii_digit() { '0' } else { c })
+                .flat_map(char::to_lowercase),
+        );
+    }
     xxhash_rust::xxh3::xxh3_64(normalized.as_bytes())
 }
 
