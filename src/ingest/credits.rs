@@ -56,13 +56,6 @@ impl Credits {
             (None, None) => (Vec::new(), None),
         }
     }
-
-    /// Offers what `other` gathered (its person, else its outlet credit) to `self`.
-    pub fn offer_all(&mut self, other: Credits) {
-        if let Some((names, how)) = other.chosen.or(other.outlet) {
-            self.offer(names, &how);
-        }
-    }
 }
 
 #[cfg(test)]

@@ -20,14 +20,11 @@ pub fn extract(html: &str) -> Scraped {
     let doc = Document::from(html);
     let meta = html_meta::read(&doc);
     // Readability consumes and rewrites the parsed page: read the dates it shows first.
-    let shown_date = meta
-        .date
-        .is_none()
-        .then(|| page_date::find_visible(&doc))
-        .flatten();
-    let any_date = (meta.date.is_none() && shown_date.is_none())
-        .then(|| page_date::first_in_text(&doc))
-        .flatten();
+    let shown = if meta.date.is_none() {
+        page_date::find_shown(&doc)
+    } else {
+        page_date::Shown::default()
+    };
     let config = Config {
         text_mode: TextMode::Formatted,
         ..Config::default()
@@ -108,7 +105,7 @@ pub fn extract(html: &str) -> Scraped {
                 let d = meta.url.as_deref().and_then(dates::date_from_url)?;
                 Some((d, "url path".to_string()))
             })
-            .or(shown_date)
+            .or(shown.marked)
             .or_else(|| {
                 let d = body.lines().take(5).find_map(dates::dateline)?;
                 Some((d, "dateline in the body".to_string()))
@@ -118,7 +115,7 @@ pub fn extract(html: &str) -> Scraped {
                 let d = dates::parse_date(&lead)?;
                 Some((d, "date in the body's lead".to_string()))
             })
-            .or(any_date)?;
+            .or(shown.anywhere)?;
         origins.date = Some(how);
         Some(date)
     });
@@ -127,7 +124,9 @@ pub fn extract(html: &str) -> Scraped {
         let names = byline::parse_byline_line(b).unwrap_or_else(|| byline::split_names(b));
         credits.offer(names, "readability byline");
     }
-    credits.offer_all(meta.weak_credits);
+    if let Some(names) = meta.credit_line {
+        credits.offer(names, "credit line in the page");
+    }
     let (authors, authors_origin) = credits.finish();
     origins.authors = authors_origin;
     let source = match &meta.url {

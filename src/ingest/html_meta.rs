@@ -16,8 +16,8 @@ pub struct HtmlMeta {
     pub date: Option<NaiveDate>,
     /// Credits from metadata and marked bylines, still open to Readability's byline.
     pub credits: Credits,
-    /// Credits from credit lines in the page's text, offered last.
-    pub weak_credits: Credits,
+    /// Names from a credit line in the page's text, offered last.
+    pub credit_line: Option<Vec<String>>,
     pub site_name: Option<String>,
     pub url: Option<String>,
     pub lang: Option<String>,
@@ -68,40 +68,6 @@ pub fn read(doc: &Document) -> HtmlMeta {
         d
     });
 
-    // Authors that are the outlet itself (`STERN.de`, `Badische Zeitung`) are no bylines.
-    let host = doc
-        .select("link[rel='canonical']")
-        .first()
-        .attr("href")
-        .map(|h| h.to_string());
-    let publisher = ld
-        .and_then(|v| v.get("publisher"))
-        .and_then(|p| p.get("name").and_then(string_of).or_else(|| string_of(p)))
-        .or_else(|| meta_content(doc, &[("meta[property='og:site_name']", "")]).map(|(s, _)| s));
-    let mut credits = Credits::new(publisher.clone(), host.clone());
-    if let Some(author) = ld.and_then(|v| v.get("author")) {
-        credits.offer(names_of(author), "json-ld author");
-    }
-    for (sel, how) in [
-        ("meta[name='author']", "meta author"),
-        ("meta[property='article:author']", "meta article:author"),
-        ("meta[name='byl']", "meta byl"),
-    ] {
-        if let Some((a, _)) = meta_content(doc, &[(sel, how)]) {
-            credits.offer(byline::split_names(&a), how);
-        }
-    }
-    offer_page_credits(doc, CREDIT_SELECTORS, &mut credits);
-    // Credit lines in the text are read now, while the page is whole, and offered
-    // after Readability's byline. (Any `author` class or author-page link was tried
-    // too: right on 4 of 19 trafilatura pages that had nothing better, so left out.)
-    let mut weak_credits = Credits::new(publisher, host);
-    if !credits.is_settled() {
-        if let Some(names) = credit_line_in_page(doc) {
-            weak_credits.offer(names, "credit line in the page");
-        }
-    }
-
     let site_name = ld
         .and_then(|v| v.get("publisher"))
         .and_then(|p| p.get("name").and_then(string_of).or_else(|| string_of(p)))
@@ -140,6 +106,30 @@ pub fn read(doc: &Document) -> HtmlMeta {
             u
         });
 
+    // Authors that are the outlet itself (`STERN.de`, `Badische Zeitung`) are no bylines.
+    let mut credits = Credits::new(site_name.clone(), url.clone());
+    if let Some(author) = ld.and_then(|v| v.get("author")) {
+        credits.offer(names_of(author), "json-ld author");
+    }
+    for (sel, how) in [
+        ("meta[name='author']", "meta author"),
+        ("meta[property='article:author']", "meta article:author"),
+        ("meta[name='byl']", "meta byl"),
+    ] {
+        if let Some((a, _)) = meta_content(doc, &[(sel, how)]) {
+            credits.offer(byline::split_names(&a), how);
+        }
+    }
+    offer_page_credits(doc, CREDIT_SELECTORS, &mut credits);
+    // A credit line in the text is read now, while the page is whole, and offered
+    // after Readability's byline. (Any `author` class or author-page link was tried
+    // too: right on 4 of 19 trafilatura pages that had nothing better, so left out.)
+    let credit_line = if credits.is_settled() {
+        None
+    } else {
+        credit_line_in_page(doc)
+    };
+
     let lang = doc
         .select("html")
         .first()
@@ -173,7 +163,7 @@ pub fn read(doc: &Document) -> HtmlMeta {
         title,
         date,
         credits,
-        weak_credits,
+        credit_line,
         site_name,
         url,
         lang,

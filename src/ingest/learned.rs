@@ -118,16 +118,6 @@ impl LearnedChrome {
     pub fn for_file(&self, key: &str) -> Option<&FxHashSet<u64>> {
         self.folders.get(&folder_of(key))
     }
-
-    /// How many recurring blocks were learned, over all folders.
-    pub fn len(&self) -> usize {
-        self.folders.values().map(FxHashSet::len).sum()
-    }
-
-    /// Whether nothing was learned.
-    pub fn is_empty(&self) -> bool {
-        self.folders.is_empty()
-    }
 }
 
 /// Whether `block` is chrome its folder taught.

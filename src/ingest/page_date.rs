@@ -80,20 +80,46 @@ pub fn find(
         .or_else(|| from_microdata(doc))
 }
 
-/// Dates the page shows rather than declares: date-marked elements, then the `<title>`.
-pub fn find_visible(doc: &Document) -> Option<(NaiveDate, String)> {
-    from_date_elements(doc)
+/// Dates the page shows rather than declares.
+#[derive(Debug, Default)]
+pub struct Shown {
+    /// From a date-marked element, the `<title>`, or a labelled date in the text.
+    pub marked: Option<(NaiveDate, String)>,
+    /// The first date anywhere in the text, when nothing is marked: the last resort.
+    pub anywhere: Option<(NaiveDate, String)>,
+}
+
+/// What the page shows: date-marked elements, then the `<title>`, then a date
+/// labelled in its text; else the first date anywhere in that text.
+pub fn find_shown(doc: &Document) -> Shown {
+    let marked = from_date_elements(doc)
         .or_else(|| {
             dates::parse_date(&doc.select("head title").first().text())
                 .map(|d| (d, "<title> text".to_string()))
         })
-        .filter(|(d, _)| d.year() >= FIRST_WEB_YEAR)
-        .or_else(|| from_labelled_text(doc))
+        .filter(|(d, _)| d.year() >= FIRST_WEB_YEAR);
+    if marked.is_some() {
+        return Shown {
+            marked,
+            anywhere: None,
+        };
+    }
+    // Formatted, so that elements do not run together (`Datum:26. Januar 2022Pressemitteilung`).
+    let text = doc.select("body").formatted_text();
+    match from_labelled_text(&text) {
+        Some(labelled) => Shown {
+            marked: Some(labelled),
+            anywhere: None,
+        },
+        None => Shown {
+            marked: None,
+            anywhere: first_in_text(&text),
+        },
+    }
 }
 
 /// The first date anywhere in the page's text: the last resort.
-pub fn first_in_text(doc: &Document) -> Option<(NaiveDate, String)> {
-    let text = doc.select("body").formatted_text();
+fn first_in_text(text: &str) -> Option<(NaiveDate, String)> {
     text.lines()
         .filter_map(dates::parse_date)
         .find(|d| d.year() >= FIRST_WEB_YEAR)
@@ -107,9 +133,8 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first date right after a label (`Erstellt am: 01.11.2023`, `Posted on
 /// March 3, 2019`, `dpa am 25.01.2022`) in the page's text.
-fn from_labelled_text(doc: &Document) -> Option<(NaiveDate, String)> {
-    let text = doc.select("body").formatted_text();
-    DATE_LABEL.find_iter(&text).find_map(|label| {
+fn from_labelled_text(text: &str) -> Option<(NaiveDate, String)> {
+    DATE_LABEL.find_iter(text).find_map(|label| {
         let after: String = text[label.end()..].chars().take(40).collect();
         let date = dates::dateline(&after).filter(|d| d.year() >= FIRST_WEB_YEAR)?;
         Some((date, "labelled date in the page text".to_string()))
@@ -232,7 +257,7 @@ mod tests {
             .iter()
             .filter_map(|s| serde_json::from_str(&s.text()).ok())
             .collect();
-        find(&doc, None, &ld).or_else(|| find_visible(&doc))
+        find(&doc, None, &ld).or_else(|| find_shown(&doc).marked)
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -277,12 +302,13 @@ mod tests {
         let labelled = r#"<html><body><div><p>Das Trinkwasser ist belastet.</p>
             <p>Erstellt am: 01.11.2023</p></div></body></html>"#;
         assert_eq!(
-            find_visible(&Document::from(labelled)),
+            find_shown(&Document::from(labelled)).marked,
             Some((ymd(2023, 11, 1), "labelled date in the page text".into()))
         );
         let bare = r#"<html><body><p>Konzert-Kalender</p><p>02.11.2022 - Placebo - Stadthalle</p></body></html>"#;
         let doc = Document::from(bare);
-        assert_eq!(find_visible(&doc), None);
-        assert_eq!(first_in_text(&doc).map(|(d, _)| d), Some(ymd(2022, 11, 2)));
+        let shown = find_shown(&doc);
+        assert_eq!(shown.marked, None);
+        assert_eq!(shown.anywhere.map(|(d, _)| d), Some(ymd(2022, 11, 2)));
     }
 }
