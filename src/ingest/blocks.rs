@@ -114,6 +114,9 @@ pub fn main_content(
 /// Headings that open what follows an article: its comments, related stories.
 const END_MARKERS: &[&str] = &[
     "comments",
+    "about the author",
+    "über den autor",
+    "zum weiterlesen",
     "kommentare",
     "weitere informationen",
     "mehr zum thema",

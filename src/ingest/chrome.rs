@@ -84,6 +84,15 @@ const EXACT: &[&str] = &[
     "czytaj także",
     "reklama",
     "udostępnij",
+    "kommentieren",
+    "beitragsbild",
+    "originalartikel",
+    "lade weitere inhalte",
+    "mehr von",
+    "über den autor",
+    "about the author",
+    "zum weiterlesen",
+    "źródło",
 ];
 
 /// Prefixes that mark a chrome line (image credits, skip links, promos).
@@ -121,6 +130,11 @@ const PREFIXES: &[&str] = &[
     "lee también:",
     "leer también:",
     "czytaj też:",
+    "photograph by",
+    "crédits photos",
+    "lea también:",
+    "zum weiterlesen:",
+    "*werbung",
 ];
 
 /// True when the whole line is known site chrome.
