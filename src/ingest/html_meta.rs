@@ -34,7 +34,7 @@ pub fn read(doc: &Document) -> HtmlMeta {
     let ld = article_of(&all_ld);
     let ld_str = |key: &str| ld.and_then(|v| string_of(v.get(key)?));
     let mut origins = Origins::default();
-    let headings = headings(doc);
+    let (headings, asides) = headings_and_asides(doc);
 
     let title = ld_str("headline")
         .map(|t| (t, "json-ld headline"))
@@ -169,7 +169,7 @@ pub fn read(doc: &Document) -> HtmlMeta {
         lang,
         origins,
         headings,
-        asides: Asides::of(doc),
+        asides,
     }
 }
 
@@ -181,46 +181,62 @@ pub struct Asides {
     texts: rustc_hash::FxHashSet<String>,
 }
 
-/// Captions and credits, by element or class.
-const CAPTION_SELECTOR: &str = "figcaption, [class*='caption'], [class*='credit']";
-
 impl Asides {
-    fn of(doc: &Document) -> Asides {
-        let captions = doc.select(CAPTION_SELECTOR);
-        let links = doc.select("a");
-        let texts = captions
-            .iter()
-            .chain(links.iter())
-            .map(|n| collapse(&n.text()).to_lowercase())
-            .filter(|t| t.split_whitespace().count() >= 3)
-            .collect();
-        Asides { texts }
-    }
-
     /// Whether `line` is one of the page's captions or links, as a whole.
     pub fn holds(&self, line: &str) -> bool {
         self.texts.contains(&line.to_lowercase())
     }
 }
 
-/// Elements that hold a headline on pages of every era: headings, `headline`
-/// or `title` classes and ids, bold and sized text.
-const HEADING_SELECTOR: &str = "h1, h2, h3, h4, [class*='head'], [class*='title'], [id*='head'], [id*='title'], b, strong, font";
 const MAX_HEADINGS: usize = 400;
 
-fn headings(doc: &Document) -> Vec<String> {
-    doc.select(HEADING_SELECTOR)
-        .iter()
-        // Old pages style a plain `<div>` or `<td>` as the headline: take those holding only text.
-        .chain(
-            doc.select("div, td, span")
-                .iter()
-                .filter(|n| n.children().is_empty()),
-        )
-        .map(|n| collapse(&n.text()))
-        .filter(|t| (2..=30).contains(&t.split_whitespace().count()) && t.len() <= 300)
-        .take(MAX_HEADINGS)
-        .collect()
+/// Headline candidates and asides, read in one walk over the page's elements.
+///
+/// Headline candidates are headings, elements whose class or id holds `head` or
+/// `title`, bold and sized text, then (old pages style a plain `<div>` or `<td>`
+/// as the headline) `div`, `td` and `span` elements holding only text. Asides
+/// are figure captions, elements whose class holds `caption` or `credit`, and
+/// links. (Class and id tests are case-sensitive, as CSS `[class*=…]` is.)
+fn headings_and_asides(doc: &Document) -> (Vec<String>, Asides) {
+    let mut marked = Vec::new();
+    let mut text_only = Vec::new();
+    let mut asides = rustc_hash::FxHashSet::default();
+    for node in doc.select("*").iter() {
+        let Some(name) = node.nodes().first().and_then(|n| n.node_name()) else {
+            continue;
+        };
+        let class = node.attr("class");
+        let id = node.attr("id");
+        let class_has = |w: &str| class.as_deref().is_some_and(|c| c.contains(w));
+        let id_has = |w: &str| id.as_deref().is_some_and(|i| i.contains(w));
+        let heading = matches!(&*name, "h1" | "h2" | "h3" | "h4" | "b" | "strong" | "font")
+            || class_has("head")
+            || class_has("title")
+            || id_has("head")
+            || id_has("title");
+        let plain = matches!(&*name, "div" | "td" | "span") && node.children().is_empty();
+        let aside =
+            matches!(&*name, "figcaption" | "a") || class_has("caption") || class_has("credit");
+        if !(heading || plain || aside) {
+            continue;
+        }
+        let text = collapse(&node.text());
+        let words = text.split_whitespace().count();
+        if aside && words >= 3 {
+            asides.insert(text.to_lowercase());
+        }
+        if (2..=30).contains(&words) && text.len() <= 300 {
+            if heading {
+                marked.push(text.clone());
+            }
+            if plain {
+                text_only.push(text);
+            }
+        }
+    }
+    marked.extend(text_only);
+    marked.truncate(MAX_HEADINGS);
+    (marked, Asides { texts: asides })
 }
 
 /// Elements that credit the article's author, best first, with their origin label.
