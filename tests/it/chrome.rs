@@ -66,10 +66,7 @@ fn write_page(path: &Path, article: &Article) {
 fn records(env: &TestEnv, path: &Path) -> Vec<Value> {
     let r = env.run(&["extract", path.to_str().unwrap(), "--format", "jsonl"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    r.stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    r.json_lines()
 }
 
 fn holds_chrome(record: &Value) -> bool {

@@ -31,6 +31,16 @@ pub struct Run {
     pub stderr: String,
 }
 
+impl Run {
+    /// Standard output read as JSON Lines, one value per line.
+    pub fn json_lines(&self) -> Vec<serde_json::Value> {
+        self.stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+            .collect()
+    }
+}
+
 impl TestEnv {
     pub fn new() -> TestEnv {
         TestEnv {

@@ -15,10 +15,7 @@ fn records(path: &std::path::Path) -> Vec<Value> {
     let env = TestEnv::new();
     let r = env.run(&["extract", path.to_str().unwrap(), "--format", "jsonl"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    r.stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect()
+    r.json_lines()
 }
 
 fn by_file<'a>(records: &'a [Value], name: &str) -> &'a Value {
@@ -301,11 +298,7 @@ fn explain_names_where_each_field_came_from() {
         "path,date,origins",
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let records: Vec<Value> = r
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let records = r.json_lines();
     let origins = |name: &str| by_file(&records, name)["origins"].clone();
 
     let wccftech = origins("wccftech-opengraph.html");

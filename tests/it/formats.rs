@@ -83,11 +83,7 @@ fn fields_choose_columns_in_every_format() {
         "wells fargo",
         &["--format", "jsonl", "--fields", "source,rank"],
     );
-    let lines: Vec<serde_json::Value> = r
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = r.json_lines();
     assert_eq!(lines[0], serde_json::json!({"source": "DW", "rank": 1}));
 
     let r = env.query("wells fargo", &["--fields", "rank,source,date"]);

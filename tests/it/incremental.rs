@@ -127,11 +127,7 @@ fn exact_copies_are_both_indexed_with_one_hash() {
     );
     env.index(&docs);
     let r = env.run(&["extract", docs.to_str().unwrap()]);
-    let records: Vec<serde_json::Value> = r
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let records = r.json_lines();
     assert_eq!(records.len(), 3);
     let hash = |name: &str| {
         records

@@ -237,9 +237,9 @@ fn similar_lists_the_other_outlets_first() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let sources: Vec<String> = r
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"].to_string())
+        .json_lines()
+        .iter()
+        .map(|v| v["source"].to_string())
         .collect();
     assert_eq!(
         sources[..2],
