@@ -406,25 +406,41 @@ fn collapse_copies(searcher: &Searcher, top: Vec<Ranked>) -> Vec<(Ranked, Vec<Do
         .iter()
         .map(|segment| segment.fast_fields().str(schema::HASH).ok().flatten())
         .collect();
+    // Within one segment a hash's term ordinal names it; spelling it out
+    // (a dictionary block decoded per hit) is only needed across segments.
+    let spell = columns.len() > 1;
     let mut groups: Vec<(Ranked, Vec<DocAddress>)> = Vec::with_capacity(top.len());
-    let mut first_with: std::collections::HashMap<String, usize> = Default::default();
-    let mut hash = String::new();
+    let mut first_with: std::collections::HashMap<CopyKey, usize> = Default::default();
     for (score, addr) in top {
-        hash.clear();
-        if let Some(column) = &columns[addr.segment_ord as usize] {
-            if let Some(ord) = column.term_ords(addr.doc_id).next() {
-                let _ = column.ord_to_str(ord, &mut hash);
-            }
-        }
-        match first_with.get(&hash) {
-            Some(&group) if !hash.is_empty() => groups[group].1.push(addr),
-            _ => {
-                first_with.insert(hash.clone(), groups.len());
+        let key = columns[addr.segment_ord as usize]
+            .as_ref()
+            .and_then(|column| {
+                let ord = column.term_ords(addr.doc_id).next()?;
+                if !spell {
+                    return Some(CopyKey::Ordinal(ord));
+                }
+                let mut hash = String::new();
+                column.ord_to_str(ord, &mut hash).ok()?;
+                Some(CopyKey::Hash(hash))
+            });
+        match key.as_ref().and_then(|key| first_with.get(key)) {
+            Some(&group) => groups[group].1.push(addr),
+            None => {
+                if let Some(key) = key {
+                    first_with.insert(key, groups.len());
+                }
                 groups.push(((score, addr), Vec::new()));
             }
         }
     }
     groups
+}
+
+/// What makes two hits exact copies: the same content hash.
+#[derive(PartialEq, Eq, Hash)]
+enum CopyKey {
+    Ordinal(u64),
+    Hash(String),
 }
 
 pub(super) fn load(
