@@ -122,7 +122,9 @@ impl LearnedChrome {
 
 /// Whether `block` is chrome its folder taught.
 pub fn is_learned(block: &Block, learned: Option<&FxHashSet<u64>>) -> bool {
-    learned.is_some_and(|set| set.contains(&block_key(&block.text)))
+    learned.is_some_and(|set| {
+        !set.is_empty() && short_block_key(&block.text).is_some_and(|key| set.contains(&key))
+    })
 }
 
 /// The folder's visible regular files (not its subfolders'), sorted.
@@ -156,8 +158,8 @@ fn sample(files: Vec<PathBuf>) -> Vec<PathBuf> {
 /// across files.
 pub fn repeated_within<'a>(texts: impl Iterator<Item = &'a str>) -> FxHashSet<u64> {
     let mut counts: FxHashMap<u64, usize> = FxHashMap::default();
-    for text in texts.filter(|t| t.split_whitespace().count() <= MAX_WORDS) {
-        *counts.entry(block_key(text)).or_default() += 1;
+    for key in texts.filter_map(short_block_key) {
+        *counts.entry(key).or_default() += 1;
     }
     counts
         .into_iter()
@@ -168,7 +170,7 @@ pub fn repeated_within<'a>(texts: impl Iterator<Item = &'a str>) -> FxHashSet<u6
 
 /// Whether `text` is one of `keys` (from `repeated_within`).
 pub fn is_among(text: &str, keys: &FxHashSet<u64>) -> bool {
-    !keys.is_empty() && keys.contains(&block_key(text))
+    !keys.is_empty() && short_block_key(text).is_some_and(|key| keys.contains(&key))
 }
 
 fn folder_of(key: &str) -> PathBuf {
@@ -193,43 +195,60 @@ fn block_keys_of_file(path: &Path) -> Option<(u128, FxHashSet<u64>)> {
     }
     let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
     let decoded = detect::decode(&bytes);
-    let short = |t: &&str| t.split_whitespace().count() <= MAX_WORDS;
     let keys = match detect::detect_kind(&decoded) {
         Kind::Html => return None,
         Kind::Markdown => markdown::to_blocks(&decoded)
             .iter()
-            .map(|b| b.text.as_str())
-            .filter(short)
-            .map(block_key)
+            .filter_map(|b| short_block_key(&b.text))
             .collect(),
         // A short block of plain text is one line of it: no need to build blocks
-        // (`block_key` folds whitespace as `text::to_blocks` collapses it).
+        // (`short_block_key` folds whitespace as `text::to_blocks` collapses it).
         Kind::Text => decoded
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
-            .filter(short)
-            .map(block_key)
+            .filter_map(short_block_key)
             .collect(),
     };
     Some((hash, keys))
 }
 
-/// Blocks compare lower-cased, with digits alike (`Comments (12)`, `Comments (3)`)
-/// and runs of white space as one space.
-fn block_key(text: &str) -> u64 {
-    let mut normalized = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !normalized.is_empty() {
-            normalized.push(' ');
+/// The key of a block of at most `MAX_WORDS` words (`None` for a longer one:
+/// only short blocks are ever learned or counted). Blocks compare lower-cased,
+/// with digits alike (`Comments (12)`, `Comments (3)`) and runs of white space
+/// as one space.
+fn short_block_key(text: &str) -> Option<u64> {
+    let mut normalized: Vec<u8> = Vec::with_capacity(text.len());
+    for (n, word) in text.split_whitespace().enumerate() {
+        if n == MAX_WORDS {
+            return None;
         }
-        normalized.extend(
-            word.chars()
-                .map(|c| if c.is_ascii_digit() { '0' } else { c })
-                .flat_map(char::to_lowercase),
-        );
+        if n > 0 {
+            normalized.push(b' ');
+        }
+        // Most words are ASCII: folded byte by byte, without decoding.
+        if word.is_ascii() {
+            normalized.extend(word.bytes().map(|b| {
+                if b.is_ascii_digit() {
+                    b'0'
+                } else {
+                    b.to_ascii_lowercase()
+                }
+            }));
+            continue;
+        }
+        let mut buffer = [0u8; 4];
+        for c in word.chars() {
+            if c.is_ascii_digit() {
+                normalized.push(b'0');
+                continue;
+            }
+            for lower in c.to_lowercase() {
+                normalized.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
+            }
+        }
     }
-    xxhash_rust::xxh3::xxh3_64(normalized.as_bytes())
+    Some(xxhash_rust::xxh3::xxh3_64(&normalized))
 }
 
 #[cfg(test)]

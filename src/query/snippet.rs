@@ -5,6 +5,8 @@
 //! terms, widens it to sentence (else word) boundaries, marks cuts with `…`,
 //! and reports highlights as character offsets into the snippet text.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 use tantivy::tokenizer::{Language, TextAnalyzer};
 
@@ -57,6 +59,7 @@ fn find_matches(body: &str, terms: &[String], language: Language) -> Vec<(usize,
     let mut fold = schema::name_analyzer();
     let mut words = schema::word_splitter();
     let mut out = Vec::new();
+    let mut seen: HashMap<String, Option<usize>> = HashMap::new();
     let mut stream = words.token_stream(body);
     while let Some(token) = stream.next() {
         let raw = &token.text;
@@ -76,17 +79,24 @@ fn find_matches(body: &str, terms: &[String], language: Language) -> Vec<(usize,
                 continue;
             }
         }
-        let Some(folded) = fold.token_stream(raw).next().map(|t| t.text.clone()) else {
-            continue;
+        // Words recur in an article: each spelling is folded and stemmed once.
+        let term = match seen.get(raw.as_str()) {
+            Some(&term) => term,
+            None => {
+                let term = fold
+                    .token_stream(raw)
+                    .next()
+                    .map(|t| t.text.clone())
+                    .filter(|folded| heads.contains(&head(folded)))
+                    .and_then(|folded| {
+                        let stem = stemmer.token_stream(&folded).next()?.text.clone();
+                        terms.iter().position(|q| *q == stem)
+                    });
+                seen.insert(raw.clone(), term);
+                term
+            }
         };
-        if !heads.contains(&head(&folded)) {
-            continue;
-        }
-        let mut stemmed = stemmer.token_stream(&folded);
-        let Some(stem) = stemmed.next().map(|t| t.text.clone()) else {
-            continue;
-        };
-        if let Some(t) = terms.iter().position(|q| *q == stem) {
+        if let Some(t) = term {
             out.push((token.offset_from, token.offset_to, t));
         }
     }
