@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashSet;
 
-use super::learned::{is_among, is_learned, repeated_within};
+use super::learned::{block_key, repeated_within};
 use super::{chrome, lang};
 
 /// A paragraph-like unit of text from a markdown or text file.
@@ -60,11 +60,15 @@ pub fn main_content(
     learned: Option<&FxHashSet<u64>>,
 ) -> Vec<Block> {
     let classes: Vec<Class> = blocks.iter().map(|b| classify(b, stopwords)).collect();
-    let repeated = repeated_within(blocks.iter().map(|b| b.text.as_str()));
+    let keys: Vec<Option<u64>> = blocks.iter().map(|b| block_key(&b.text)).collect();
+    let repeated = repeated_within(&keys);
     let chrome_block: Vec<bool> = blocks
         .iter()
-        .map(|b| {
-            is_learned(b, learned) || chrome::is_chrome(&b.text) || is_among(&b.text, &repeated)
+        .zip(&keys)
+        .map(|(b, key)| {
+            key.is_some_and(|key| {
+                repeated.contains(&key) || learned.is_some_and(|set| set.contains(&key))
+            }) || chrome::is_chrome(&b.text)
         })
         .collect();
     let prose = |c: Class| matches!(c, Class::Good | Class::NearGood);

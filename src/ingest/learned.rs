@@ -123,7 +123,7 @@ impl LearnedChrome {
 /// Whether `block` is chrome its folder taught.
 pub fn is_learned(block: &Block, learned: Option<&FxHashSet<u64>>) -> bool {
     learned.is_some_and(|set| {
-        !set.is_empty() && short_block_key(&block.text).is_some_and(|key| set.contains(&key))
+        !set.is_empty() && block_key(&block.text).is_some_and(|key| set.contains(&key))
     })
 }
 
@@ -153,24 +153,19 @@ fn sample(files: Vec<PathBuf>) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Keys of the short texts that recur within one document: a share bar or
-/// caption repeated under every item is chrome as surely as one repeated
+/// The keys (from `block_key`) that recur within one document: a share bar
+/// or caption repeated under every item is chrome as surely as one repeated
 /// across files.
-pub fn repeated_within<'a>(texts: impl Iterator<Item = &'a str>) -> FxHashSet<u64> {
+pub fn repeated_within(keys: &[Option<u64>]) -> FxHashSet<u64> {
     let mut counts: FxHashMap<u64, usize> = FxHashMap::default();
-    for key in texts.filter_map(short_block_key) {
-        *counts.entry(key).or_default() += 1;
+    for key in keys.iter().flatten() {
+        *counts.entry(*key).or_default() += 1;
     }
     counts
         .into_iter()
         .filter(|&(_, n)| n >= MIN_REPEATS)
         .map(|(key, _)| key)
         .collect()
-}
-
-/// Whether `text` is one of `keys` (from `repeated_within`).
-pub fn is_among(text: &str, keys: &FxHashSet<u64>) -> bool {
-    !keys.is_empty() && short_block_key(text).is_some_and(|key| keys.contains(&key))
 }
 
 fn folder_of(key: &str) -> PathBuf {
@@ -199,15 +194,15 @@ fn block_keys_of_file(path: &Path) -> Option<(u128, FxHashSet<u64>)> {
         Kind::Html => return None,
         Kind::Markdown => markdown::to_blocks(&decoded)
             .iter()
-            .filter_map(|b| short_block_key(&b.text))
+            .filter_map(|b| block_key(&b.text))
             .collect(),
         // A short block of plain text is one line of it: no need to build blocks
-        // (`short_block_key` folds whitespace as `text::to_blocks` collapses it).
+        // (`block_key` folds whitespace as `text::to_blocks` collapses it).
         Kind::Text => decoded
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
-            .filter_map(short_block_key)
+            .filter_map(block_key)
             .collect(),
     };
     Some((hash, keys))
@@ -217,36 +212,52 @@ fn block_keys_of_file(path: &Path) -> Option<(u128, FxHashSet<u64>)> {
 /// only short blocks are ever learned or counted). Blocks compare lower-cased,
 /// with digits alike (`Comments (12)`, `Comments (3)`) and runs of white space
 /// as one space.
-fn short_block_key(text: &str) -> Option<u64> {
-    let mut normalized: Vec<u8> = Vec::with_capacity(text.len());
-    for (n, word) in text.split_whitespace().enumerate() {
-        if n == MAX_WORDS {
-            return None;
-        }
-        if n > 0 {
-            normalized.push(b' ');
-        }
-        // Most words are ASCII: folded byte by byte, without decoding.
-        if word.is_ascii() {
-            normalized.extend(word.bytes().map(|b| {
-                if b.is_ascii_digit() {
-                    b'0'
-                } else {
-                    b.to_ascii_lowercase()
-                }
-            }));
+pub fn block_key(text: &str) -> Option<u64> {
+    // One pass over the bytes: ASCII (most text) is folded without decoding.
+    let bytes = text.as_bytes();
+    let mut normalized: Vec<u8> = Vec::with_capacity(text.len().min(512));
+    let mut words = 0;
+    let mut in_word = false;
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        let (space, width) = if byte.is_ascii() {
+            // As `char::is_whitespace` for ASCII (which includes \x0b).
+            (
+                matches!(byte, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'),
+                1,
+            )
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            in_word = false;
+            at += width;
             continue;
         }
-        let mut buffer = [0u8; 4];
-        for c in word.chars() {
-            if c.is_ascii_digit() {
-                normalized.push(b'0');
-                continue;
+        if !in_word {
+            in_word = true;
+            words += 1;
+            if words > MAX_WORDS {
+                return None;
             }
-            for lower in c.to_lowercase() {
-                normalized.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
+            if words > 1 {
+                normalized.push(b' ');
             }
         }
+        if byte.is_ascii() {
+            normalized.push(if byte.is_ascii_digit() {
+                b'0'
+            } else {
+                byte.to_ascii_lowercase()
+            });
+        } else {
+            let mut buffer = [0u8; 4];
+            for c in text[at..].chars().take(1).flat_map(char::to_lowercase) {
+                normalized.extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+            }
+        }
+        at += width;
     }
     Some(xxhash_rust::xxh3::xxh3_64(&normalized))
 }
@@ -265,12 +276,12 @@ mod tests {
             "Whatsapp Facebook Pint Baixar",
             "Quoted twice.",
         ];
-        let repeated = repeated_within(texts.iter().copied());
-        assert!(is_among("whatsapp facebook pint baixar", &repeated));
-        assert!(!is_among("Quoted twice.", &repeated));
-        assert!(!is_among(
-            "A vida requer da gente otimismo e coragem.",
-            &repeated
-        ));
+        let keys: Vec<Option<u64>> = texts.iter().map(|t| block_key(t)).collect();
+        let repeated = repeated_within(&keys);
+        let among = |text: &str| block_key(text).is_some_and(|key| repeated.contains(&key));
+        // Compared lower-cased, with white space folded.
+        assert!(among("whatsapp  facebook pint baixar"));
+        assert!(!among("Quoted twice."));
+        assert!(!among("A vida requer da gente otimismo e coragem."));
     }
 }
