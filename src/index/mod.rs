@@ -8,7 +8,7 @@ pub mod stats;
 mod stem_cache;
 pub mod stored;
 pub mod terms;
-mod tokenizer;
+pub mod tokenizer;
 mod writer;
 
 use std::path::Path;

@@ -128,12 +128,6 @@ pub fn build_schema() -> Schema {
 /// Tokens longer than this many bytes are dropped by every analyzer.
 pub const MAX_TOKEN_BYTES: usize = 40;
 
-/// Words as the analyzers split them, unchanged (for snippets, which fold
-/// and stem only the few words that could match).
-pub fn word_splitter() -> TextAnalyzer {
-    TextAnalyzer::builder(super::tokenizer::WordTokenizer::default()).build()
-}
-
 /// The prose analyzer: split into words (apostrophes handled), drop huge tokens, lowercase, fold accents, stem.
 pub fn news_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(super::tokenizer::WordTokenizer::default())

@@ -38,6 +38,95 @@ fn word_end(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// One word of a text, as byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    /// Where the word starts (a letter or digit).
+    pub start: usize,
+    /// Where its last letter or digit ends (before a possessive `'s`).
+    pub end: usize,
+    /// Where the search for the next word resumes (after a possessive `'s`).
+    pub resume: usize,
+    /// Whether apostrophes inside it are to be left out of its text.
+    pub elided: bool,
+}
+
+impl Word {
+    /// The word's text: `text[start..end]` without its inner apostrophes.
+    pub fn push_text(&self, text: &str, out: &mut String) {
+        if !self.elided {
+            out.push_str(&text[self.start..self.end]);
+            return;
+        }
+        // Runs of letters and digits, each ended by an apostrophe that the
+        // word continues across (a letter-like `ʼ` inside a run stays).
+        let mut run = self.start;
+        loop {
+            let end = word_end(text, run);
+            out.push_str(&text[run..end]);
+            match char_at(text, end) {
+                Some(apostrophe) if end < self.end => run = end + apostrophe.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+}
+
+/// The first word of `text` at or after byte `from`.
+pub fn next_word(text: &str, from: usize) -> Option<Word> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    let start = loop {
+        let byte = *bytes.get(at)?;
+        if byte.is_ascii() {
+            if byte.is_ascii_alphanumeric() {
+                break at;
+            }
+            at += 1;
+        } else {
+            let c = char_at(text, at)?;
+            if c.is_alphanumeric() {
+                break at;
+            }
+            at += c.len_utf8();
+        }
+    };
+    let mut end = word_end(text, start);
+    let mut resume = end;
+    let mut elided = false;
+    // Only `'` and non-ASCII characters (’ ʼ) can be apostrophes: other bytes
+    // end the word without decoding a character.
+    let may_continue = |end: usize| bytes.get(end).is_some_and(|&b| b == b'\'' || !b.is_ascii());
+    while let Some(c) = may_continue(end)
+        .then(|| char_at(text, end))
+        .flatten()
+        .filter(|&c| is_apostrophe(c))
+    {
+        // An apostrophe continues the word only between letters or digits.
+        let after = end + c.len_utf8();
+        let Some(next) = char_at(text, after).filter(|n| n.is_alphanumeric()) else {
+            break;
+        };
+        let after_next = after + next.len_utf8();
+        let possessive = matches!(next, 's' | 'S')
+            && char_at(text, after_next).is_none_or(|c| !c.is_alphanumeric());
+        if possessive {
+            // The `s` is not a word of its own: skip it with the apostrophe.
+            resume = after_next;
+            break;
+        }
+        elided = true;
+        end = word_end(text, after);
+        resume = end;
+    }
+    Some(Word {
+        start,
+        end,
+        resume,
+        elided,
+    })
+}
+
 /// Splits text into words; see the module documentation.
 #[derive(Clone, Default)]
 pub struct WordTokenizer {
@@ -65,65 +154,19 @@ impl Tokenizer for WordTokenizer {
     }
 }
 
-impl WordTokenStream<'_> {
-    /// Reads the word starting at byte `start` (a letter or digit).
-    fn read_word(&mut self, start: usize) {
-        let text = self.text;
-        let token = &mut *self.token;
-        token.offset_from = start;
-        // The word is copied run by run: apostrophes inside it are left out.
-        let mut run = start;
-        let mut end = word_end(text, start);
-        let mut next_search = end;
-        while let Some(c) = char_at(text, end).filter(|&c| is_apostrophe(c)) {
-            // An apostrophe continues the word only between letters or digits.
-            let after = end + c.len_utf8();
-            let Some(next) = char_at(text, after).filter(|n| n.is_alphanumeric()) else {
-                break;
-            };
-            let after_next = after + next.len_utf8();
-            let possessive = matches!(next, 's' | 'S')
-                && char_at(text, after_next).is_none_or(|c| !c.is_alphanumeric());
-            if possessive {
-                // The `s` is not a word of its own: skip it with the apostrophe.
-                next_search = after_next;
-                break;
-            }
-            token.text.push_str(&text[run..end]);
-            run = after;
-            end = word_end(text, after);
-            next_search = end;
-        }
-        token.text.push_str(&text[run..end]);
-        token.offset_to = end;
-        self.at = next_search;
-    }
-}
-
 impl TokenStream for WordTokenStream<'_> {
     fn advance(&mut self) -> bool {
         self.token.text.clear();
         self.token.position = self.token.position.wrapping_add(1);
-        let bytes = self.text.as_bytes();
-        while let Some(&byte) = bytes.get(self.at) {
-            if byte.is_ascii() {
-                if byte.is_ascii_alphanumeric() {
-                    self.read_word(self.at);
-                    return true;
-                }
-                self.at += 1;
-            } else {
-                let Some(c) = char_at(self.text, self.at) else {
-                    break;
-                };
-                if c.is_alphanumeric() {
-                    self.read_word(self.at);
-                    return true;
-                }
-                self.at += c.len_utf8();
-            }
-        }
-        false
+        let Some(word) = next_word(self.text, self.at) else {
+            self.at = self.text.len();
+            return false;
+        };
+        word.push_text(self.text, &mut self.token.text);
+        self.token.offset_from = word.start;
+        self.token.offset_to = word.end;
+        self.at = word.resume;
+        true
     }
 
     fn token(&self) -> &Token {

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use tantivy::tokenizer::{Language, TextAnalyzer};
 
-use crate::index::schema;
+use crate::index::{schema, tokenizer};
 
 /// A passage and the character ranges in it that matched.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -57,34 +57,38 @@ fn find_matches(body: &str, terms: &[String], language: Language) -> Vec<(usize,
     let heads: Vec<(Option<char>, Option<char>)> = terms.iter().map(|t| head(t)).collect();
     let mut stemmer = stem_analyzer(language);
     let mut fold = schema::name_analyzer();
-    let mut words = schema::word_splitter();
+    let bytes = body.as_bytes();
     let mut out = Vec::new();
     let mut seen: HashMap<String, Option<usize>> = HashMap::new();
-    let mut stream = words.token_stream(body);
-    while let Some(token) = stream.next() {
-        let raw = &token.text;
-        // As the index's analyzer drops them.
-        if raw.len() >= schema::MAX_TOKEN_BYTES {
-            continue;
-        }
+    let mut raw = String::new();
+    let mut at = 0;
+    while let Some(word) = tokenizer::next_word(body, at) {
+        at = word.resume;
         // Most words fail on their first two letters; for ASCII ones that
-        // needs no lowercasing or folding pass.
-        let (a, b) = head(raw);
-        if a.is_some_and(|c| c.is_ascii()) && b.is_none_or(|c| c.is_ascii()) {
+        // needs neither the word's text nor a lowercasing or folding pass.
+        let first = bytes[word.start];
+        let second = (word.start + 1 < word.end).then(|| bytes[word.start + 1]);
+        if !word.elided && first.is_ascii() && second.is_none_or(|b| b.is_ascii()) {
             let lower = (
-                a.map(|c| c.to_ascii_lowercase()),
-                b.map(|c| c.to_ascii_lowercase()),
+                Some(first.to_ascii_lowercase() as char),
+                second.map(|b| b.to_ascii_lowercase() as char),
             );
             if !heads.contains(&lower) {
                 continue;
             }
+        }
+        raw.clear();
+        word.push_text(body, &mut raw);
+        // As the index's analyzer drops them.
+        if raw.len() >= schema::MAX_TOKEN_BYTES {
+            continue;
         }
         // Words recur in an article: each spelling is folded and stemmed once.
         let term = match seen.get(raw.as_str()) {
             Some(&term) => term,
             None => {
                 let term = fold
-                    .token_stream(raw)
+                    .token_stream(&raw)
                     .next()
                     .map(|t| t.text.clone())
                     .filter(|folded| heads.contains(&head(folded)))
@@ -97,7 +101,7 @@ fn find_matches(body: &str, terms: &[String], language: Language) -> Vec<(usize,
             }
         };
         if let Some(t) = term {
-            out.push((token.offset_from, token.offset_to, t));
+            out.push((word.start, word.end, t));
         }
     }
     out
