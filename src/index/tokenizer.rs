@@ -12,6 +12,16 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// Whether `c` belongs in a word: a letter or digit. The curly quotes, dashes
+/// and spaces of the General Punctuation block, common in news text, are
+/// answered without Unicode's table lookup (none of them is a letter or digit).
+fn is_word_char(c: char) -> bool {
+    match c {
+        '\u{2000}'..='\u{206f}' | '\u{a0}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// The character starting at byte `at` of `text`, if any.
 fn char_at(text: &str, at: usize) -> Option<char> {
     text.get(at..).and_then(|rest| rest.chars().next())
@@ -30,7 +40,7 @@ fn word_end(text: &str, mut at: usize) -> usize {
             at += 1;
         } else {
             match char_at(text, at) {
-                Some(c) if c.is_alphanumeric() => at += c.len_utf8(),
+                Some(c) if is_word_char(c) => at += c.len_utf8(),
                 _ => break,
             }
         }
@@ -85,7 +95,7 @@ pub fn next_word(text: &str, from: usize) -> Option<Word> {
             at += 1;
         } else {
             let c = char_at(text, at)?;
-            if c.is_alphanumeric() {
+            if is_word_char(c) {
                 break at;
             }
             at += c.len_utf8();
@@ -104,12 +114,12 @@ pub fn next_word(text: &str, from: usize) -> Option<Word> {
     {
         // An apostrophe continues the word only between letters or digits.
         let after = end + c.len_utf8();
-        let Some(next) = char_at(text, after).filter(|n| n.is_alphanumeric()) else {
+        let Some(next) = char_at(text, after).filter(|&n| is_word_char(n)) else {
             break;
         };
         let after_next = after + next.len_utf8();
-        let possessive = matches!(next, 's' | 'S')
-            && char_at(text, after_next).is_none_or(|c| !c.is_alphanumeric());
+        let possessive =
+            matches!(next, 's' | 'S') && char_at(text, after_next).is_none_or(|c| !is_word_char(c));
         if possessive {
             // The `s` is not a word of its own: skip it with the apostrophe.
             resume = after_next;
@@ -255,6 +265,13 @@ mod tests {
                 text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
             }
             assert_eq!(words(&text), reference_words(&text), "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn word_chars_are_letters_and_digits() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
