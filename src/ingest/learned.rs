@@ -87,9 +87,11 @@ impl LearnedChrome {
         });
 
         let mut counts: HashMap<&PathBuf, (usize, FxHashMap<u64, usize>)> = HashMap::new();
-        let mut seen_files: FxHashSet<u128> = FxHashSet::default();
+        // Exact copies count once per folder; a copy in another folder counts
+        // there too, so that a folder learns the same whatever else is indexed.
+        let mut seen_files: FxHashSet<(&PathBuf, u128)> = FxHashSet::default();
         for (folder, hash, keys) in per_thread.into_iter().flatten() {
-            if !seen_files.insert(hash) {
+            if !seen_files.insert((folder, hash)) {
                 continue;
             }
             let (docs, df) = counts.entry(folder).or_default();

@@ -134,3 +134,31 @@ fn lines_recurring_across_a_folder_are_chrome() {
     let (code, _) = env.query_json(&format!("\"{}\"", articles[1].title), &[]);
     assert_eq!(code, 0);
 }
+
+#[test]
+fn a_folder_saved_twice_is_cleaned_alike_in_both() {
+    let Some(articles) = real_articles(5) else {
+        eprintln!("skipping: ../shared/corpora/extract/l3s not present");
+        return;
+    };
+    let env = TestEnv::new();
+    let saves = env.dir.path().join("saves");
+    for copy in ["first", "second"] {
+        let outlet = saves.join(copy).join("zorblatt");
+        std::fs::create_dir_all(&outlet).unwrap();
+        for (i, article) in articles.iter().enumerate() {
+            write_page(&outlet.join(format!("page-{i}.txt")), article);
+        }
+    }
+    // Exact copies count once within a folder, not across folders: the second
+    // save learns its chrome from its own files, as the first does.
+    let records = records(&env, &saves);
+    assert_eq!(records.len(), 10);
+    let (first, second) = records.split_at(5);
+    for (a, b) in first.iter().zip(second) {
+        assert!(!holds_chrome(a), "{a:#}");
+        assert!(!holds_chrome(b), "{b:#}");
+        assert_eq!(a["title"], b["title"]);
+        assert_eq!(a["body"], b["body"]);
+    }
+}
