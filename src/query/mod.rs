@@ -191,21 +191,41 @@ fn execute(
     // Outlets and authors sort A to Z by their lowercased name (the key
     // column's term order), unknown last.
     let sort = request.sort;
+    // Every pass sees the same matches: they are counted in the first only.
+    let counted: std::cell::Cell<Option<usize>> = std::cell::Cell::new(None);
     let fetch = |n: usize| -> Result<(Vec<Ranked>, usize)> {
         let n = n.max(1);
         if sort == SortOrder::Relevance {
-            // Fast path: plain score order, one extra hit to see whether a tie
-            // runs across the cut; ties inside are put in path order here.
-            let (mut top, total) = searcher
-                .search(
-                    &query,
-                    &(TopDocs::with_limit(n + 1).order_by_score(), Count),
-                )
+            // Plain score order. When a tie runs across the cut, fetch further
+            // until the whole tied group is in (exact copies score alike, so
+            // all of a copy's twins come along); ties are put in path order.
+            // A tie too large for that (everything matching `*`) is cut by
+            // the ranking below, which breaks ties as it goes.
+            let mut limit = n + 1;
+            while limit <= n.saturating_mul(8).saturating_add(64) {
+                let top_docs = TopDocs::with_limit(limit).order_by_score();
+                let mut top = match counted.get() {
+                    Some(_) => searcher.search(&query, &top_docs),
+                    None => searcher
+                        .search(&query, &(top_docs, Count))
+                        .map(|(top, total)| {
+                            counted.set(Some(total));
+                            top
+                        }),
+                }
                 .map_err(failed)?;
-            if top.len() <= n || top[n].0 != top[n - 1].0 {
-                top.truncate(n);
-                order_ties_by_path(searcher, &mut top);
-                return Ok((top, total));
+                if top.len() < limit || top[limit - 1].0 != top[n - 1].0 {
+                    if top.len() > n {
+                        // Keep the first n and the rest of the tie at the cut.
+                        let cut = top[n - 1].0;
+                        let rest = top[n..].iter().take_while(|(s, _)| *s == cut).count();
+                        top.truncate(n + rest);
+                    }
+                    order_ties_by_path(searcher, &mut top);
+                    let total = counted.get().unwrap_or(top.len());
+                    return Ok((top, total));
+                }
+                limit = limit.saturating_mul(2);
             }
         }
         let collector =
@@ -239,11 +259,19 @@ fn execute(
                     (date, score, std::cmp::Reverse(path))
                 }
             });
-        let (top, total) = searcher
-            .search(&query, &(collector, Count))
-            .map_err(failed)?;
+        let (top, total) = match counted.get() {
+            Some(total) => (searcher.search(&query, &collector), total),
+            None => match searcher.search(&query, &(collector, Count)) {
+                Ok((top, total)) => {
+                    counted.set(Some(total));
+                    (Ok(top), total)
+                }
+                Err(e) => (Err(e), 0),
+            },
+        };
         Ok((
-            top.into_iter()
+            top.map_err(failed)?
+                .into_iter()
                 .map(|((_, score, _), addr)| (score, addr))
                 .collect(),
             total,
@@ -267,7 +295,15 @@ fn execute(
         if groups.len() >= wanted || n >= total.min(docs) {
             break (groups, total);
         }
-        n = n.saturating_mul(2).min(docs);
+        // Ask for as many more as the folding so far suggests (at least
+        // twice as many): a corpus saved four times over needs one more pass,
+        // not three.
+        let per_group = n.div_ceil(groups.len().max(1));
+        n = wanted
+            .saturating_mul(per_group)
+            .saturating_add(wanted / 4)
+            .max(n.saturating_mul(2))
+            .min(docs);
     };
 
     let hits = groups
@@ -320,12 +356,15 @@ fn order_ties_by_path(searcher: &Searcher, top: &mut [Ranked]) {
         .iter()
         .map(|segment| segment.fast_fields().str(schema::PATH).ok().flatten())
         .collect();
+    let ordinal = |addr: DocAddress| {
+        columns[addr.segment_ord as usize]
+            .as_ref()
+            .and_then(|column| column.term_ords(addr.doc_id).next())
+    };
     let path = |addr: DocAddress| {
         let mut path = String::new();
-        if let Some(column) = &columns[addr.segment_ord as usize] {
-            if let Some(ord) = column.term_ords(addr.doc_id).next() {
-                let _ = column.ord_to_str(ord, &mut path);
-            }
+        if let (Some(column), Some(ord)) = (&columns[addr.segment_ord as usize], ordinal(addr)) {
+            let _ = column.ord_to_str(ord, &mut path);
         }
         path
     };
@@ -336,8 +375,17 @@ fn order_ties_by_path(searcher: &Searcher, top: &mut [Ranked]) {
                 .iter()
                 .take_while(|(s, _)| *s == top[start].0)
                 .count();
-        if end - start > 1 {
-            top[start..end].sort_by_cached_key(|(_, addr)| path(*addr));
+        let ties = &mut top[start..end];
+        if ties.len() > 1 {
+            // Within a segment the path column's ordinals are in path order;
+            // spelling paths out (a dictionary block decoded each) is only
+            // needed to compare across segments.
+            let segment = ties[0].1.segment_ord;
+            if ties.iter().all(|(_, addr)| addr.segment_ord == segment) {
+                ties.sort_by_key(|(_, addr)| ordinal(*addr).map_or((0, 0), |ord| (1, ord)));
+            } else {
+                ties.sort_by_cached_key(|(_, addr)| path(*addr));
+            }
         }
         start = end;
     }

@@ -401,3 +401,42 @@ fn ctrl_c_commits_what_is_done_and_exits_130() {
         r.stderr
     );
 }
+
+#[test]
+fn every_copy_of_a_hit_is_named_even_among_tied_articles() {
+    // Four versions of a real article that differ in one year only (so they
+    // score alike for `skybolt`), each saved in two folders: path order puts
+    // all of first/ before second/, so copies of one article are far apart
+    // among the tied hits.
+    let Ok(text) = std::fs::read_to_string(shared("corpora/time-ir/docs/0001.txt")) else {
+        eprintln!("skipping: ../shared/corpora/time-ir not present");
+        return;
+    };
+    let env = TestEnv::new();
+    let docs = env.dir.path().join("docs");
+    for folder in ["first", "second"] {
+        std::fs::create_dir_all(docs.join(folder)).unwrap();
+        for (i, year) in ["1960", "1950", "1940", "1930"].iter().enumerate() {
+            let version = text.replacen("1960", year, 1);
+            std::fs::write(docs.join(folder).join(format!("v{i}.txt")), version).unwrap();
+        }
+    }
+    assert_eq!(env.index(&docs).code, 0);
+    let (_, v) = env.query_json("skybolt", &["--limit", "3"]);
+    assert_eq!(v["total"], 8, "{v:#}");
+    assert_eq!(hit_files(&v), vec!["v0.txt", "v1.txt", "v2.txt"], "{v:#}");
+    for (i, hit) in v["hits"].as_array().unwrap().iter().enumerate() {
+        assert!(hit["path"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("first/v{i}.txt")));
+        let copies: Vec<&str> = hit["copies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .collect();
+        assert_eq!(copies.len(), 1, "{hit:#}");
+        assert!(copies[0].ends_with(&format!("second/v{i}.txt")), "{hit:#}");
+    }
+}
