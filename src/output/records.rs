@@ -128,6 +128,20 @@ impl<'w> ListWriter<'w> {
 
     /// Writes one item (any serializable struct or JSON object).
     pub fn item(&mut self, item: &impl Serialize) -> Result<()> {
+        // A whole item in JSON is written straight from the struct (the same
+        // keys in the same order) without building a JSON value first.
+        if self.columns.all && matches!(self.format, Format::Json | Format::Jsonl) {
+            if self.format == Format::Json {
+                let sep = if self.written == 0 { "\n" } else { ",\n" };
+                self.out.write_all(sep.as_bytes()).map_err(write_error)?;
+            }
+            serde_json::to_writer(&mut *self.out, item).map_err(json_error)?;
+            if self.format == Format::Jsonl {
+                self.out.write_all(b"\n").map_err(write_error)?;
+            }
+            self.written += 1;
+            return Ok(());
+        }
         let value = serde_json::to_value(item).map_err(json_error)?;
         let tabular = matches!(self.format, Format::Csv | Format::Text);
         let object = self.columns.pick(value, tabular);

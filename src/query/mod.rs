@@ -49,10 +49,19 @@ pub struct Request {
     pub group: bool,
 }
 
+fn widened<S: serde::Serializer>(
+    score: &f32,
+    serializer: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    serializer.serialize_f64(f64::from(*score))
+}
+
 /// One ranked article.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
     pub rank: usize,
+    /// Printed at f64 precision, as scripts have always read it.
+    #[serde(serialize_with = "widened")]
     pub score: f32,
     /// The article's stable id (`search show ID`).
     pub id: String,
