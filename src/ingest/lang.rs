@@ -116,7 +116,14 @@ const PT: &str = "a ao aos as com como da das de do dos e é ela ele em entre er
 const NL: &str = "aan al als bij dat de den der die dit door een en er het hij hoe in is je met na naar niet nog of om ook op over te tot uit van voor was wat we wel werd wordt zich zij zijn";
 
 /// A language's stop words, used to tell prose from navigation.
-pub struct Stopwords(HashSet<&'static str>);
+pub struct Stopwords {
+    words: HashSet<&'static str>,
+    /// The longest word's length in bytes: a longer ASCII word is not one.
+    longest: usize,
+}
+
+/// Room for lower-casing a word that may be a stop word.
+const LONGEST_STOPWORD: usize = 32;
 
 impl Stopwords {
     /// The list for a language code; unknown languages get all lists merged,
@@ -133,9 +140,19 @@ impl Stopwords {
         ];
         static LISTS: OnceLock<Vec<Stopwords>> = OnceLock::new();
         let lists = LISTS.get_or_init(|| {
-            let one = |words: &'static str| Stopwords(words.split_whitespace().collect());
-            let mut lists: Vec<Stopwords> = LANGS.iter().map(|(_, words)| one(words)).collect();
-            lists.push(Stopwords(
+            let list = |words: HashSet<&'static str>| {
+                let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+                assert!(
+                    longest <= LONGEST_STOPWORD,
+                    "a stop word of {longest} bytes"
+                );
+                Stopwords { words, longest }
+            };
+            let mut lists: Vec<Stopwords> = LANGS
+                .iter()
+                .map(|(_, words)| list(words.split_whitespace().collect()))
+                .collect();
+            lists.push(list(
                 LANGS
                     .iter()
                     .flat_map(|(_, words)| words.split_whitespace())
@@ -159,10 +176,24 @@ impl Stopwords {
             .filter(|w| !w.is_empty())
         {
             words += 1;
-            let is_stop = if word.chars().any(char::is_uppercase) {
-                self.0.contains(word.to_lowercase().as_str())
+            let is_stop = if word.is_ascii() {
+                // Lower-cased on the stack: most words are ASCII, and most are
+                // longer than any stop word or need no lower-casing.
+                if word.len() > self.longest {
+                    false
+                } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                    let mut buffer = [0u8; LONGEST_STOPWORD];
+                    let lower = &mut buffer[..word.len()];
+                    lower.copy_from_slice(word.as_bytes());
+                    lower.make_ascii_lowercase();
+                    std::str::from_utf8(lower).is_ok_and(|w| self.words.contains(w))
+                } else {
+                    self.words.contains(word)
+                }
+            } else if word.chars().any(char::is_uppercase) {
+                self.words.contains(word.to_lowercase().as_str())
             } else {
-                self.0.contains(word)
+                self.words.contains(word)
             };
             if is_stop {
                 stops += 1;
