@@ -84,13 +84,8 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 
 /// Decides whether text is an HTML page, markdown (with or without leftover tags), or plain text.
 pub fn detect_kind(text: &str) -> Kind {
-    let head: String = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .chars()
-        .take(2048)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let head = first_chars(start, 2048).to_ascii_lowercase();
     if head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || head.starts_with("<?xml") && head.contains("<html")
@@ -107,23 +102,26 @@ pub fn detect_kind(text: &str) -> Kind {
     }
 }
 
+/// The first `n` characters of `text` (all of it if shorter). They are
+/// counted only when the first `n` bytes are not all ASCII: decoding every
+/// character was most of the time `detect_kind` took.
+fn first_chars(text: &str, n: usize) -> &str {
+    match text.as_bytes().get(..n) {
+        None => text,
+        Some(head) if head.is_ascii() => &text[..n],
+        Some(_) => text
+            .char_indices()
+            .nth(n)
+            .map_or(text, |(at, _)| &text[..at]),
+    }
+}
+
 /// Markdown shows itself by its link syntax, headings, or HTML tags left in the prose.
 fn looks_like_markdown(text: &str) -> bool {
     const TAGS: [&str; 8] = [
         "<div", "<span", "<p>", "<p ", "<a ", "<img", "<section", "<figure",
     ];
-    const SAMPLE_CHARS: usize = 20_000;
-    // The first 20,000 characters; counted only when they are not all ASCII
-    // (decoding them was most of this test's time).
-    let end = match text.as_bytes().get(..SAMPLE_CHARS) {
-        None => text.len(),
-        Some(head) if head.is_ascii() => SAMPLE_CHARS,
-        Some(_) => text
-            .char_indices()
-            .nth(SAMPLE_CHARS)
-            .map_or(text.len(), |(at, _)| at),
-    };
-    let sample = &text[..end];
+    let sample = first_chars(text, 20_000);
     let links = sample.matches("](").count();
     let tags = sample
         .match_indices('<')
