@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Performance benchmark: our `search` CLI beside SQLite FTS5, Xapian Omega and
 # ripgrep (optionally Recoll and tantivy-cli) on the issue's 46,004-file news
-# corpus, plus a scaling series of ours alone (25 %, 50 %, 100 %, 4x copy).
+# corpus, plus a scaling series of ours alone (25 %, 50 %, 100 %, 4x copy), then
+# the peers' query latency again, interleaved with ours (bench/interleaved.py).
 #
 #   bash bench/perf.sh [--quick] [--peers rg,fts5,omega] [--with-recoll]
 #                      [--with-tantivy-cli] [--repeat N] [--link-copies] [--keep]
@@ -193,6 +194,12 @@ python3 "$HERE/perf_table.py" --compare "$WORK/compare" \
   --scale "25=$WORK/scale-25" --scale "50=$WORK/scale-50" \
   --scale "100=$WORK/scale-100" --scale "400=$WORK/scale-400" \
   --bin "$BIN" --md "$WORK/perf.md" --json "$WORK/perf.json" --title "$title"
+
+# compare.py times each system's queries in a block of its own; the load moves
+# between blocks. The same queries again, every system in turn (indexes still here).
+log "query latency, interleaved with the peers"
+python3 "$HERE/interleaved.py" "$WORK/compare" --rounds "$((REPEAT + 3))" \
+  --json "$WORK/interleaved.json" | tee "$WORK/interleaved.md" || true
 
 if [ "$KEEP" = 0 ]; then
   rm -rf "$WORK/corpus" "$WORK"/compare/indexes "$WORK"/scale-*/indexes \
