@@ -67,31 +67,39 @@ fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
 /// Parses the first date in a metadata value such as `2020-07-10T12:03:00Z`,
 /// `Fri, 10 Jul 2020 12:00:00 GMT` or `July 10, 2020`.
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    // Every form holds a year in ASCII digits (other digits never parse):
+    // most lines tested have none, and need no regex.
+    if !value.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Each form's leftmost match and its date, if valid; the earliest wins.
+    let at = |c: &regex::Captures, date: Option<NaiveDate>| Some((c.get(0)?.start(), date?));
     let candidates = [
-        ISO.captures(value).and_then(|c| ymd(&c[1], &c[2], &c[3])),
+        ISO.captures(value)
+            .and_then(|c| at(&c, ymd(&c[1], &c[2], &c[3]))),
         MONTH_DAY_YEAR.captures(value).and_then(|c| {
-            NaiveDate::from_ymd_opt(c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?)
-                .and_then(plausible)
+            let date = NaiveDate::from_ymd_opt(
+                c[3].parse().ok()?,
+                month_number(&c[1])?,
+                c[2].parse().ok()?,
+            );
+            at(&c, date.and_then(plausible))
         }),
         DAY_MONTH_YEAR.captures(value).and_then(|c| {
-            NaiveDate::from_ymd_opt(c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?)
-                .and_then(plausible)
+            let date = NaiveDate::from_ymd_opt(
+                c[3].parse().ok()?,
+                month_number(&c[2])?,
+                c[1].parse().ok()?,
+            );
+            at(&c, date.and_then(plausible))
         }),
         DOTTED
             .captures(value)
-            .and_then(|c| ymd(&c[3], &c[2], &c[1])),
-    ];
-    // The earliest match in the string wins, so "July 10, 2020, updated 2020-07-11" reads July 10.
-    let positions = [
-        ISO.find(value),
-        MONTH_DAY_YEAR.find(value),
-        DAY_MONTH_YEAR.find(value),
-        DOTTED.find(value),
+            .and_then(|c| at(&c, ymd(&c[3], &c[2], &c[1]))),
     ];
     candidates
-        .iter()
-        .zip(positions)
-        .filter_map(|(d, m)| Some((m?.start(), (*d)?)))
+        .into_iter()
+        .flatten()
         .min_by_key(|(start, _)| *start)
         .map(|(_, d)| d)
 }
