@@ -59,16 +59,29 @@ pub fn main_content(
     stopwords: &lang::Stopwords,
     learned: Option<&FxHashSet<u64>>,
 ) -> Vec<Block> {
-    let classes: Vec<Class> = blocks.iter().map(|b| classify(b, stopwords)).collect();
+    // Each block is looked up in the known-chrome list once.
+    let known: Vec<bool> = blocks.iter().map(|b| chrome::is_chrome(&b.text)).collect();
+    let classes: Vec<Class> = blocks
+        .iter()
+        .zip(&known)
+        .map(|(b, &known)| {
+            if known {
+                Class::Bad
+            } else {
+                classify(b, stopwords)
+            }
+        })
+        .collect();
     let keys: Vec<Option<u64>> = blocks.iter().map(|b| block_key(&b.text)).collect();
     let repeated = repeated_within(&keys);
-    let chrome_block: Vec<bool> = blocks
+    let chrome_block: Vec<bool> = keys
         .iter()
-        .zip(&keys)
-        .map(|(b, key)| {
-            key.is_some_and(|key| {
-                repeated.contains(&key) || learned.is_some_and(|set| set.contains(&key))
-            }) || chrome::is_chrome(&b.text)
+        .zip(&known)
+        .map(|(key, &known)| {
+            known
+                || key.is_some_and(|key| {
+                    repeated.contains(&key) || learned.is_some_and(|set| set.contains(&key))
+                })
         })
         .collect();
     let prose = |c: Class| matches!(c, Class::Good | Class::NearGood);
@@ -187,11 +200,9 @@ fn is_end_marker(text: &str) -> bool {
         })
 }
 
+/// The class of a block that is not listed chrome (the caller checks that once).
 fn classify(block: &Block, stopwords: &lang::Stopwords) -> Class {
     let text = block.text.as_str();
-    if chrome::is_chrome(text) {
-        return Class::Bad;
-    }
     let len = text.chars().count();
     let weak_or_bad = |density: f64| {
         if len >= LENGTH_LOW && block.link_density() <= 0.5 && density >= 0.15 {
