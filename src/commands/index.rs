@@ -177,7 +177,11 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                             eprintln!("warning: {}: {note}", file.path.display());
                         }
                     }
-                    writer.upsert(&ingested.article, file.size, file.mtime, &signature)?;
+                    if old.is_some() {
+                        writer.upsert(&ingested.article, file.size, file.mtime, &signature)?;
+                    } else {
+                        writer.add(&ingested.article, file.size, file.mtime, &signature)?;
+                    }
                     match old {
                         None => tally.added += 1,
                         // Touched but not changed: stored again only to refresh the stamp.

@@ -24,10 +24,12 @@ pub const SAME_STORY_SMALL: f32 = 0.25;
 pub const NEAR_COPY: f32 = 0.90;
 
 /// What the grouping needs to know of one article.
+#[cfg(test)]
 pub struct Member<'a> {
     /// Days since the epoch, if dated.
     pub day: Option<i32>,
-    pub hash: &'a str,
+    /// A digest of the article's bytes, if known: equal digests are exact copies.
+    pub hash: Option<u128>,
     /// (term id, count) pairs: the unpacked signature.
     pub terms: &'a [(u32, u16)],
 }
@@ -42,23 +44,30 @@ pub struct Grouping {
 }
 
 /// Groups `members` into stories.
+#[cfg(test)]
 pub fn group(members: &[Member]) -> Grouping {
-    let n = members.len();
-    let vectors = weigh(members);
+    let vectors = Vectors::weigh(members.len(), |i| members[i].terms);
+    let days: Vec<Option<i32>> = members.iter().map(|m| m.day).collect();
+    let hashes: Vec<Option<u128>> = members.iter().map(|m| m.hash).collect();
+    group_weighed(&days, &hashes, &vectors)
+}
+
+/// Groups articles into stories by their publication days, digests and
+/// weighed signatures (all by member index).
+pub fn group_weighed(days: &[Option<i32>], hashes: &[Option<u128>], vectors: &Vectors) -> Grouping {
+    let n = days.len();
     let mut stories = UnionFind::new(n);
     let mut copies = UnionFind::new(n);
 
     // Exact copies first: same bytes, same story.
-    let mut by_hash: HashMap<&str, usize> = HashMap::new();
-    for (i, m) in members.iter().enumerate() {
-        if m.hash.is_empty() {
-            continue;
-        }
-        if let Some(&first) = by_hash.get(m.hash) {
+    let mut by_hash: HashMap<u128, usize> = HashMap::new();
+    for (i, hash) in hashes.iter().enumerate() {
+        let Some(hash) = hash else { continue };
+        if let Some(&first) = by_hash.get(hash) {
             stories.union(first, i);
             copies.union(first, i);
         } else {
-            by_hash.insert(m.hash, i);
+            by_hash.insert(*hash, i);
         }
     }
 
@@ -68,7 +77,7 @@ pub fn group(members: &[Member]) -> Grouping {
     } else {
         (SAME_STORY, SAME_STORY_UNDATED)
     };
-    let postings = Postings::build(members, &vectors);
+    let postings = Postings::build(days, vectors);
     let mut seen_for = vec![usize::MAX; n];
     // Without a date to bound it, a pair joins only when each is the other's
     // best match: an undated article cannot bridge stories months apart, and
@@ -78,14 +87,14 @@ pub fn group(members: &[Member]) -> Grouping {
     // matches; mutual top-2 and top-3, or a 0.5 bar, 12–13 of 20.)
     let mut best_matches: Vec<Vec<(f32, usize)>> = vec![Vec::new(); n];
     for i in 0..n {
-        for &(term, _) in &vectors[i] {
-            for j in postings.near(term, members[i].day, i) {
+        for &(term, _) in vectors.get(i) {
+            for j in postings.near(term, days[i], i) {
                 if seen_for[j] == i {
                     continue;
                 }
                 seen_for[j] = i;
-                let cosine = dot(&vectors[i], &vectors[j]);
-                if members[i].day.is_some() && members[j].day.is_some() {
+                let cosine = dot(vectors.get(i), vectors.get(j));
+                if days[i].is_some() && days[j].is_some() {
                     if cosine >= same_story {
                         stories.union(i, j);
                     }
@@ -101,8 +110,6 @@ pub fn group(members: &[Member]) -> Grouping {
         }
     }
 
-    // Mutual pairs, closest first; an undated article joins at most one dated
-    // one, so it cannot tie two dated stories together.
     let mut mutual: Vec<(f32, usize, usize)> = Vec::new();
     for (i, best) in best_matches.iter().enumerate() {
         for &(cosine, other) in best {
@@ -114,7 +121,7 @@ pub fn group(members: &[Member]) -> Grouping {
     mutual.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     let mut joined_dated = vec![false; n];
     for (_, i, j) in mutual {
-        let undated = match (members[i].day, members[j].day) {
+        let undated = match (days[i], days[j]) {
             (None, None) => None,
             (None, Some(_)) => Some(i),
             _ => Some(j),
@@ -130,7 +137,7 @@ pub fn group(members: &[Member]) -> Grouping {
     }
 
     // The lead of a group is its earliest member (undated last, then input order).
-    let order = |i: usize| (members[i].day.unwrap_or(i32::MAX), i);
+    let order = |i: usize| (days[i].unwrap_or(i32::MAX), i);
     let leads = |sets: &mut UnionFind| {
         let mut lead: HashMap<usize, usize> = HashMap::new();
         for i in 0..n {
@@ -162,47 +169,65 @@ fn keep_best(best: &mut Vec<(f32, usize)>, candidate: (f32, usize)) {
     }
 }
 
-type Vector = Vec<(u32, f32)>;
+/// Every member's signature as unit-length TF-IDF weights, in one buffer:
+/// member i's (term, weight) pairs, by term, are `entries[starts[i]..starts[i + 1]]`.
+/// One buffer instead of a vector per article: at 179k articles the
+/// per-article headers and slack cost more than the weights.
+pub struct Vectors {
+    starts: Vec<u32>,
+    entries: Vec<(u32, f32)>,
+    /// How many members hold each term (by dense term id).
+    df: Vec<u32>,
+}
 
-/// Unit TF-IDF vectors, (term id, weight) sorted by term id. Smoothed idf
-/// `ln(1 + N/df)` keeps shared terms meaningful in a tiny index too.
-fn weigh(members: &[Member]) -> Vec<Vector> {
-    let mut ids: HashMap<u32, u32> = HashMap::new();
-    let mut df: Vec<u32> = Vec::new();
-    for m in members {
-        for (term, _) in m.terms {
-            let next = ids.len() as u32;
-            let id = *ids.entry(*term).or_insert(next);
-            if id as usize == df.len() {
-                df.push(0);
+impl Vectors {
+    /// Weighs the signatures `terms(0)`, …, `terms(n - 1)`: (1 + ln tf) · ln(1 + n/df),
+    /// scaled to unit length.
+    pub fn weigh<'a>(n: usize, terms: impl Fn(usize) -> &'a [(u32, u16)]) -> Vectors {
+        let mut ids: HashMap<u32, u32> = HashMap::new();
+        let mut df: Vec<u32> = Vec::new();
+        for i in 0..n {
+            for (term, _) in terms(i) {
+                let next = ids.len() as u32;
+                let id = *ids.entry(*term).or_insert(next);
+                if id as usize == df.len() {
+                    df.push(0);
+                }
+                df[id as usize] += 1;
             }
-            df[id as usize] += 1;
         }
-    }
-    let total = members.len().max(1) as f32;
-    members
-        .iter()
-        .map(|m| {
-            let mut v: Vector = m
-                .terms
-                .iter()
-                .map(|(term, tf)| {
-                    let id = ids[term];
-                    let idf = (1.0 + total / df[id as usize] as f32).ln();
-                    (id, (1.0 + f32::from(*tf).ln()) * idf)
-                })
-                .collect();
+        let total = n.max(1) as f32;
+        let mut starts = Vec::with_capacity(n + 1);
+        let mut entries = Vec::with_capacity((0..n).map(|i| terms(i).len()).sum());
+        starts.push(0);
+        for i in 0..n {
+            let from = entries.len();
+            entries.extend(terms(i).iter().map(|(term, tf)| {
+                let id = ids[term];
+                let idf = (1.0 + total / df[id as usize] as f32).ln();
+                (id, (1.0 + f32::from(*tf).ln()) * idf)
+            }));
+            let v = &mut entries[from..];
             let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
             if norm > 0.0 {
                 v.iter_mut().for_each(|(_, w)| *w /= norm);
             }
             v.sort_unstable_by_key(|(id, _)| *id);
-            v
-        })
-        .collect()
+            starts.push(entries.len() as u32);
+        }
+        Vectors {
+            starts,
+            entries,
+            df,
+        }
+    }
+
+    fn get(&self, i: usize) -> &[(u32, f32)] {
+        &self.entries[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
 }
 
-fn dot(a: &Vector, b: &Vector) -> f32 {
+fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
@@ -218,51 +243,82 @@ fn dot(a: &Vector, b: &Vector) -> f32 {
     sum
 }
 
-/// Per term, the members holding it: dated ones sorted by day, undated apart.
+/// Which members hold each term, kept only for the terms rare enough to
+/// propose candidates (`near` never reads the others, and common terms hold
+/// most of the entries). One buffer per kind, sliced by term.
 struct Postings {
-    dated: Vec<Vec<(i32, usize)>>,
-    undated: Vec<Vec<usize>>,
-    /// Terms held by more members than this propose no candidates (they are
-    /// too common to tell stories apart; they still count in the cosine).
+    /// (day, member) pairs of dated members, by day within each term.
+    dated: Vec<(i32, u32)>,
+    dated_starts: Vec<u32>,
+    undated: Vec<u32>,
+    undated_starts: Vec<u32>,
+    df: Vec<u32>,
     max_df: usize,
-    /// The same for candidates without a date window (an undated side): only
-    /// rare terms, or every undated article would be compared with hundreds.
     max_df_undated: usize,
 }
 
 impl Postings {
-    fn build(members: &[Member], vectors: &[Vector]) -> Postings {
-        let terms = vectors
-            .iter()
-            .flat_map(|v| v.iter().map(|(t, _)| *t as usize + 1))
-            .max()
-            .unwrap_or(0);
-        let mut dated = vec![Vec::new(); terms];
-        let mut undated = vec![Vec::new(); terms];
-        for (i, (m, v)) in members.iter().zip(vectors).enumerate() {
-            for &(t, _) in v {
-                match m.day {
-                    Some(day) => dated[t as usize].push((day, i)),
-                    None => undated[t as usize].push(i),
+    fn build(days: &[Option<i32>], vectors: &Vectors) -> Postings {
+        let max_df = (days.len() / 100).max(50);
+        let max_df_undated = 25;
+        let df = vectors.df.clone();
+        let terms = df.len();
+        let (mut dated_starts, mut undated_starts) = (vec![0u32; terms + 1], vec![0u32; terms + 1]);
+        for (i, day) in days.iter().enumerate() {
+            for &(t, _) in vectors.get(i) {
+                let (t, df) = (t as usize, df[t as usize] as usize);
+                match day {
+                    Some(_) if df <= max_df => dated_starts[t + 1] += 1,
+                    None if df <= max_df_undated => undated_starts[t + 1] += 1,
+                    _ => {}
                 }
             }
         }
-        dated.iter_mut().for_each(|p| p.sort_unstable());
+        for t in 0..terms {
+            dated_starts[t + 1] += dated_starts[t];
+            undated_starts[t + 1] += undated_starts[t];
+        }
+        let mut dated = vec![(0, 0); dated_starts[terms] as usize];
+        let mut undated = vec![0; undated_starts[terms] as usize];
+        let (mut dated_fill, mut undated_fill) = (dated_starts.clone(), undated_starts.clone());
+        for (i, day) in days.iter().enumerate() {
+            for &(t, _) in vectors.get(i) {
+                let (t, df) = (t as usize, df[t as usize] as usize);
+                match day {
+                    Some(day) if df <= max_df => {
+                        dated[dated_fill[t] as usize] = (*day, i as u32);
+                        dated_fill[t] += 1;
+                    }
+                    None if df <= max_df_undated => {
+                        undated[undated_fill[t] as usize] = i as u32;
+                        undated_fill[t] += 1;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for t in 0..terms {
+            dated[dated_starts[t] as usize..dated_starts[t + 1] as usize].sort_unstable();
+        }
         Postings {
             dated,
+            dated_starts,
             undated,
-            max_df: (members.len() / 100).max(50),
-            max_df_undated: 25,
+            undated_starts,
+            df,
+            max_df,
+            max_df_undated,
         }
     }
 
-    /// Members after `after` holding `term` that could share a story with a
-    /// member published on `day`: within the window, or undated (either side).
     fn near(&self, term: u32, day: Option<i32>, after: usize) -> impl Iterator<Item = usize> + '_ {
-        let (dated, undated) = (&self.dated[term as usize], &self.undated[term as usize]);
-        let df = dated.len() + undated.len();
+        let t = term as usize;
+        let dated = &self.dated[self.dated_starts[t] as usize..self.dated_starts[t + 1] as usize];
+        let undated =
+            &self.undated[self.undated_starts[t] as usize..self.undated_starts[t + 1] as usize];
+        let df = self.df[t] as usize;
         let rare = df <= self.max_df_undated;
-        let window: &[(i32, usize)] = match day {
+        let window: &[(i32, u32)] = match day {
             _ if df > self.max_df => &[],
             Some(day) => {
                 let start = dated.partition_point(|&(d, _)| d < day - WINDOW_DAYS);
@@ -272,11 +328,11 @@ impl Postings {
             None if rare => dated,
             None => &[],
         };
-        let undated: &[usize] = if rare { undated } else { &[] };
+        let undated: &[u32] = if rare { undated } else { &[] };
         window
             .iter()
-            .map(|&(_, j)| j)
-            .chain(undated.iter().copied())
+            .map(|&(_, j)| j as usize)
+            .chain(undated.iter().map(|&j| j as usize))
             .filter(move |&j| j > after)
     }
 }
@@ -323,27 +379,27 @@ mod tests {
         let members = [
             Member {
                 day: Some(100),
-                hash: "a",
+                hash: Some(1),
                 terms: &tiktok,
             },
             Member {
                 day: Some(101),
-                hash: "b",
+                hash: Some(2),
                 terms: &tiktok2,
             },
             Member {
                 day: Some(100),
-                hash: "c",
+                hash: Some(3),
                 terms: &oil,
             },
             Member {
                 day: Some(130),
-                hash: "d",
+                hash: Some(4),
                 terms: &tiktok2,
             },
             Member {
                 day: None,
-                hash: "a",
+                hash: Some(1),
                 terms: &tiktok,
             },
         ];
@@ -363,11 +419,11 @@ mod tests {
         let a = sig(&[("hockey", 3), ("jets", 3), ("trade", 2), ("goalie", 1)]);
         let b = sig(&[("hockey", 3), ("jets", 3), ("trade", 2), ("lindros", 2)]);
         let c = sig(&[("hockey", 3), ("jets", 3), ("lindros", 3), ("trade", 2)]);
-        let members: Vec<Member> = [(&a, "a"), (&b, "b"), (&c, "c")]
+        let members: Vec<Member> = [(&a, 1), (&b, 2), (&c, 3)]
             .into_iter()
             .map(|(terms, hash)| Member {
                 day: None,
-                hash,
+                hash: Some(hash),
                 terms,
             })
             .collect();

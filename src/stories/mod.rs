@@ -171,12 +171,16 @@ pub fn is_current(open: &OpenIndex) -> bool {
 pub fn regroup(open: &OpenIndex) -> Result<()> {
     struct Row {
         path: String,
-        hash: String,
+        /// A digest of the article's hash: only equality matters.
+        hash: Option<u128>,
         day: Option<i32>,
-        terms: Vec<(u32, u16)>,
+        /// Where the article's unpacked signature sits in `terms`.
+        terms: std::ops::Range<u32>,
     }
     let searcher = open.reader.searcher();
     let mut rows: Vec<Row> = Vec::with_capacity(searcher.num_docs() as usize);
+    // Every signature in one buffer (see `cluster::Vectors`).
+    let mut terms: Vec<(u32, u16)> = Vec::new();
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();
         let paths = fast.str(schema::PATH).ok().flatten();
@@ -189,49 +193,53 @@ pub fn regroup(open: &OpenIndex) -> Result<()> {
             stored::column_values(&hashes),
         );
         let signatures = fast.bytes(schema::SIGNATURE).ok().flatten();
-        let signature_values: Vec<Vec<(u32, u16)>> = signatures
-            .as_ref()
-            .map(|column| {
-                let mut values = Vec::new();
-                if let Ok(mut stream) = column.dictionary().stream() {
-                    while stream.advance() {
-                        values.push(signature::unpack(stream.key()));
-                    }
+        // The segment's signatures as stored (6 bytes a term), by ordinal.
+        let (mut packed, mut packed_starts) = (Vec::new(), vec![0usize]);
+        if let Some(column) = &signatures {
+            if let Ok(mut stream) = column.dictionary().stream() {
+                while stream.advance() {
+                    packed.extend_from_slice(stream.key());
+                    packed_starts.push(packed.len());
                 }
-                values
-            })
-            .unwrap_or_default();
+            }
+        }
         let dates = fast.date(schema::DATE).ok();
         for doc in segment.doc_ids_alive() {
-            let terms = signatures
+            let from = terms.len() as u32;
+            if let Some(ord) = signatures
                 .as_ref()
                 .and_then(|c| c.term_ords(doc).next())
-                .and_then(|ord| signature_values.get(ord as usize))
-                .cloned()
-                .unwrap_or_default();
+                .filter(|&ord| (ord as usize) + 1 < packed_starts.len())
+            {
+                let ord = ord as usize;
+                terms.extend(signature::unpack(
+                    &packed[packed_starts[ord]..packed_starts[ord + 1]],
+                ));
+            }
             let day = dates
                 .as_ref()
                 .and_then(|c| c.first(doc))
                 .map(|d| d.into_timestamp_secs().div_euclid(86_400) as i32);
+            let hash = stored::first_value(&hashes, &hash_values, doc);
             rows.push(Row {
                 path: stored::first_value(&paths, &path_values, doc).to_string(),
-                hash: stored::first_value(&hashes, &hash_values, doc).to_string(),
+                hash: (!hash.is_empty()).then(|| xxhash_rust::xxh3::xxh3_128(hash.as_bytes())),
                 day,
-                terms,
+                terms: from..terms.len() as u32,
             });
         }
     }
     // Path order: the grouping must not depend on how segments were merged.
     rows.sort_by(|a, b| a.path.cmp(&b.path));
-    let members: Vec<cluster::Member> = rows
-        .iter()
-        .map(|r| cluster::Member {
-            day: r.day,
-            hash: &r.hash,
-            terms: &r.terms,
-        })
-        .collect();
-    let grouping = cluster::group(&members);
+    let vectors = cluster::Vectors::weigh(rows.len(), |i| {
+        let range = &rows[i].terms;
+        &terms[range.start as usize..range.end as usize]
+    });
+    drop(terms);
+    let days: Vec<Option<i32>> = rows.iter().map(|r| r.day).collect();
+    let hashes: Vec<Option<u128>> = rows.iter().map(|r| r.hash).collect();
+    let grouping = cluster::group_weighed(&days, &hashes, &vectors);
+    drop(vectors);
 
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, &lead) in grouping.lead.iter().enumerate() {

@@ -91,16 +91,13 @@ pub fn term_id(term: &str) -> u32 {
 }
 
 /// (term id, count) pairs of a packed signature.
-pub fn unpack(bytes: &[u8]) -> Vec<(u32, u16)> {
-    bytes
-        .chunks_exact(6)
-        .map(|c| {
-            (
-                u32::from_le_bytes([c[0], c[1], c[2], c[3]]),
-                u16::from_le_bytes([c[4], c[5]]),
-            )
-        })
-        .collect()
+pub fn unpack(bytes: &[u8]) -> impl Iterator<Item = (u32, u16)> + '_ {
+    bytes.chunks_exact(6).map(|c| {
+        (
+            u32::from_le_bytes([c[0], c[1], c[2], c[3]]),
+            u16::from_le_bytes([c[4], c[5]]),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -118,10 +115,11 @@ mod tests {
         assert_eq!(sig.0[0].1, 3);
         assert!(terms.contains(&"byted"), "{terms:?}");
         assert!(!terms.contains(&"the") && !terms.contains(&"by"));
-        let stored = unpack(&packed(
+        let packed = packed(
             Some("Amazon bans TikTok"),
             "Amazon told employees to delete TikTok. The app is owned by ByteDance.",
-        ));
+        );
+        let stored: Vec<(u32, u16)> = unpack(&packed).collect();
         let expected: Vec<(u32, u16)> = sig.0.iter().map(|(t, n)| (term_id(t), *n)).collect();
         assert_eq!(stored, expected);
     }
