@@ -182,14 +182,91 @@ fn cut_at_article_end(blocks: &[Block], classes: &mut [Class]) {
 
 /// Where the article ends among `texts` (of which `good` are its prose): at the
 /// first end marker after the first good text, unless more good text follows it
-/// than precedes it.
+/// than precedes it; or where a thread of signed comments starts, if earlier.
 pub fn article_end(texts: &[&str], good: &[bool]) -> Option<usize> {
     let first_good = good.iter().position(|g| *g)?;
-    let at = (first_good + 1..texts.len()).find(|&i| is_end_marker(texts[i]))?;
     let chars = |range: std::ops::Range<usize>| -> usize {
         range.filter(|&i| good[i]).map(|i| texts[i].len()).sum()
     };
-    (chars(at..texts.len()) <= chars(0..at)).then_some(at)
+    let mut markers = (first_good + 1..texts.len()).filter(|&i| is_end_marker(texts[i]));
+    let first = markers.next();
+    let light = first.filter(|&at| chars(at..texts.len()) <= chars(0..at));
+    // A busy thread outweighs its article (l3s: 20,000 words of comments under
+    // 1,300 of post), but its signatures give it away, heading or not.
+    let signed = first
+        .into_iter()
+        .chain(markers)
+        .find(|&at| opens_comments(&texts[at..]))
+        .or_else(|| unmarked_thread(texts, first_good));
+    [light, signed].into_iter().flatten().min()
+}
+
+/// Whether `texts` (from an end marker on) open with signed comments: two
+/// signatures or more, the first within a few blocks and after no more text
+/// than the longest comment between two of them holds (so that a `Have your
+/// say` link above the article does not end it).
+fn opens_comments(texts: &[&str]) -> bool {
+    let signatures: Vec<usize> = (1..texts.len())
+        .filter(|&i| is_comment_signature(texts[i]))
+        .collect();
+    let chars = |from: usize, to: usize| texts[from..to].iter().map(|t| t.len()).sum::<usize>();
+    let longest = signatures.windows(2).map(|w| chars(w[0] + 1, w[1])).max();
+    longest
+        .is_some_and(|longest| signatures[0] <= SIGNATURE_GAP && chars(1, signatures[0]) <= longest)
+}
+
+/// Signed comments in a row make a thread even under no heading.
+const THREAD_SIGNATURES: usize = 3;
+/// Blocks between an end marker or a signature and the next signature of a
+/// thread, at most.
+const SIGNATURE_GAP: usize = 8;
+
+/// Where a thread of signed comments with no end marker starts: one block
+/// before its first signature, since such threads sign below each comment
+/// (`Like dude, that thing is TOTALLY unsafe!` / `Posted by: Sean | Jan 10, 2008 4:49:12 PM`).
+fn unmarked_thread(texts: &[&str], first_good: usize) -> Option<usize> {
+    let signatures: Vec<usize> = (first_good + 1..texts.len())
+        .filter(|&i| is_comment_signature(texts[i]))
+        .collect();
+    let first = *signatures.first()?;
+    let close = signatures
+        .windows(2)
+        .take(THREAD_SIGNATURES - 1)
+        .all(|w| w[1] - w[0] <= SIGNATURE_GAP);
+    (signatures.len() >= THREAD_SIGNATURES && close).then(|| (first - 1).max(first_good + 1))
+}
+
+/// Openings of the line that signs a reader's comment.
+const SIGNATURE_OPENINGS: &[&str] = &[
+    "posted by",
+    "submitted by",
+    "comment by",
+    "commented by",
+    "reply by",
+    "written by",
+];
+
+/// A line signing a comment: `Posted by: Sean | Jan 10, 2008 4:49:12 PM`,
+/// `Posted by nolasad on 01/13/08 at 12:02PM`, `Posted by: Oh My of Adelaide 7:57am today`.
+/// A time or date is required: `Posted by D` alone is also an article's byline.
+fn is_comment_signature(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    t.split_whitespace().count() <= 20
+        && SIGNATURE_OPENINGS.iter().any(|o| t.starts_with(o))
+        && (has_clock_time(&t)
+            || [" ago", "today", "yesterday"].iter().any(|w| t.contains(w))
+            || super::dates::parse_date(&t).is_some())
+}
+
+/// Whether `text` holds a clock time such as `4:49` or `12:02pm`.
+fn has_clock_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    })
 }
 
 fn is_end_marker(text: &str) -> bool {
@@ -358,6 +435,40 @@ mod tests {
             .map(|b| b.text)
             .collect();
         assert_eq!(kept, vec![long, "Then it changed its mind.", long]);
+    }
+
+    #[test]
+    fn signed_comments_end_the_article_however_long_the_thread() {
+        let post = "The post itself, long enough to be the article, with its own words.";
+        let comment = "A reader's comment, longer than the post it answers, and more of it.";
+        // Under a heading, whatever the thread's length.
+        let mut texts = vec![post, "Comments"];
+        for _ in 0..5 {
+            texts.extend([comment, "Posted by: Sean | Jan 10, 2008 4:49:12 PM"]);
+        }
+        let good: Vec<bool> = texts.iter().map(|t| *t != "Comments").collect();
+        assert_eq!(article_end(&texts, &good), Some(1));
+        // With no heading, signed below each comment: the first comment goes too.
+        let unmarked: Vec<&str> = texts.iter().copied().filter(|t| *t != "Comments").collect();
+        assert_eq!(article_end(&unmarked, &vec![true; unmarked.len()]), Some(1));
+        // A heading above the article (`Have your say`) is no end, signatures below or not.
+        let early = [
+            "By Patrick Nathanson",
+            "Have your say",
+            post,
+            post,
+            "Comments",
+            comment,
+            "Posted by Idealist on January 10, 2008 5:58 PM",
+            comment,
+            "Posted by John on January 10, 2008 5:29 PM",
+        ];
+        assert_eq!(article_end(&early, &[true; 9]), Some(4));
+        // A byline without a time signs nothing.
+        assert!(!is_comment_signature("Posted by D"));
+        assert!(is_comment_signature(
+            "Posted by nolasad on 01/13/08 at 12:02PM"
+        ));
     }
 
     #[test]

@@ -343,3 +343,36 @@ fn explain_names_where_each_field_came_from() {
     let plain = env.run(&["extract", html.to_str().unwrap()]);
     assert!(!plain.stdout.contains("origins"));
 }
+
+/// Comment threads under saved articles (real l3s pages, as text scrapes):
+/// a Wired blog post whose 60 comments are signed below each one and have no
+/// heading, and a Telegraph story with `Have your say` above the article and
+/// `Comments` below it. Each body ends with the article's last paragraph.
+#[test]
+fn signed_comment_threads_end_the_article() {
+    let dir = shared("corpora/extract/l3s/txt");
+    if !dir.is_dir() {
+        eprintln!("skipping: ../shared/corpora/extract/l3s not present");
+        return;
+    }
+    let cases = [
+        (
+            "3810ea2e-4d86-4ec2-908c-143f3832cdff.txt",
+            "Tata Motors unveiled",
+            "wouldn't meet U.S. emissions and safety regulations.",
+        ),
+        (
+            "f5a46a81-efdc-4daf-9990-94ae378f2611.txt",
+            "Redknapp had been the favourite to replace Sam Allardyce",
+            "who has snubbed the offer",
+        ),
+    ];
+    for (name, opening, ending) in cases {
+        let recs = records(&dir.join(name));
+        let body = recs[0]["body"].as_str().unwrap();
+        assert!(body.contains(opening), "{name}: lost the article: {body}");
+        assert!(!body.contains("Posted by"), "{name}: kept comments: {body}");
+        let last = body.trim_end().lines().last().unwrap_or("");
+        assert!(last.contains(ending), "{name}: ends with {last:?}");
+    }
+}
