@@ -95,11 +95,29 @@ pub fn detect_kind(text: &str) -> Kind {
     {
         return Kind::Html;
     }
+    // Markup first and the page's own tags further down: a page saved with
+    // PHP warnings, a style sheet or an ad script above its `<html>`.
+    if head.starts_with('<') && has_page_tags(start) {
+        return Kind::Html;
+    }
     if looks_like_markdown(text) {
         Kind::Markdown
     } else {
         Kind::Text
     }
+}
+
+/// How far into a file that opens with markup its `<html>` or `<body>` is looked for.
+const PAGE_TAGS_WITHIN: usize = 64 * 1024;
+
+/// Whether the page's `<html>` or `<body>` tag opens within `PAGE_TAGS_WITHIN` bytes.
+fn has_page_tags(text: &str) -> bool {
+    let end = text.len().min(PAGE_TAGS_WITHIN);
+    let bytes = &text.as_bytes()[..end];
+    bytes.windows(5).any(|w| {
+        w[0] == b'<'
+            && (w[1..].eq_ignore_ascii_case(b"html") || w[1..].eq_ignore_ascii_case(b"body"))
+    })
 }
 
 /// The first `n` characters of `text` (all of it if shorter). They are
@@ -173,5 +191,14 @@ mod tests {
             Kind::Markdown
         );
         assert_eq!(detect_kind("Just a story.\n\nWith paragraphs."), Kind::Text);
+        // PHP warnings or a style sheet above the page, past the first 2 KiB.
+        let warned = format!(
+            "<br />\n<b>Deprecated</b>: in <b>/www/wp-settings.php</b> on line 520<br />\n{}<html><head>",
+            "<br /><b>Deprecated</b>: Assigning the return value of new by reference<br />\n".repeat(40)
+        );
+        assert_eq!(detect_kind(&warned), Kind::Html);
+        // Markdown with leftover tags names no page tag.
+        let divs = "<div>\n\nText of the story.\n\n</div>\n".repeat(200);
+        assert_eq!(detect_kind(&divs), Kind::Markdown);
     }
 }
