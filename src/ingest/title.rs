@@ -14,8 +14,10 @@ const SITE_ONLY_SEPARATORS: &[&str] = &[" | ", " :: ", " · ", " » ", " > ", " 
 /// name or the URL's host, or a short last part after a separator headlines do not
 /// use. A dash before a short part is kept: `… – Until Now` is the headline's.
 pub fn strip_site_parts(title: &str, site: Option<&str>, url: Option<&str>) -> String {
+    // A bar is never part of a headline, spaced or not (`Big Story|ABC 7 News`).
+    let spaced = title.replace('|', " | ");
     // A separator left dangling at either end (`National Rail Enquiries -`).
-    let mut title = collapse(title)
+    let mut title = collapse(&spaced)
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '|' | '–' | '—' | '•' | '│'))
         .to_string();
     let site = site.map(squash).filter(|s| s.len() >= 3);
@@ -107,6 +109,7 @@ pub fn is_weak(
 fn is_broken(title: &str) -> bool {
     title.contains("/>")
         || title.contains("<!--")
+        || title.contains("-->")
         || title.contains("://")
         || title.contains(['{', '}'])
         || (title.contains(" in /") && title.contains(" on line "))
@@ -235,6 +238,14 @@ mod tests {
         );
         assert_eq!(
             strip(
+                "Timberlake Appearing in Super Bowl Ad|ABC 7 News",
+                None,
+                None
+            ),
+            "Timberlake Appearing in Super Bowl Ad"
+        );
+        assert_eq!(
+            strip(
                 "Batteriespeicher - daheim Solar",
                 None,
                 Some("https://daheim-solar.de/lexikon/x")
@@ -289,6 +300,14 @@ mod tests {
             LEAD
         ));
         assert!(is_weak(Some("Footballworld.com"), None, None, None, LEAD));
+        // A comment's end swallowed by a mangled `</title>` (l3s, BBC Sport).
+        assert!(is_weak(
+            Some("BBC SPORTi library-->"),
+            None,
+            None,
+            None,
+            LEAD
+        ));
         assert!(is_weak(None, None, None, None, LEAD));
         assert!(
             !is_weak(Some("Nebelsuppe."), None, None, None, LEAD),
