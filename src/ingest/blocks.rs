@@ -193,26 +193,15 @@ pub fn article_end(texts: &[&str], good: &[bool]) -> Option<usize> {
     let light = first.filter(|&at| chars(at..texts.len()) <= chars(0..at));
     // A busy thread outweighs its article (l3s: 20,000 words of comments under
     // 1,300 of post), but its signatures give it away, heading or not.
+    let signatures: Vec<usize> = (first_good + 1..texts.len())
+        .filter(|&i| is_comment_signature(texts[i]))
+        .collect();
     let signed = first
         .into_iter()
         .chain(markers)
-        .find(|&at| opens_comments(&texts[at..]))
-        .or_else(|| unmarked_thread(texts, first_good));
+        .find(|&at| opens_comments(texts, &signatures, at))
+        .or_else(|| unmarked_thread(&signatures, first_good));
     [light, signed].into_iter().flatten().min()
-}
-
-/// Whether `texts` (from an end marker on) open with signed comments: two
-/// signatures or more, the first within a few blocks and after no more text
-/// than the longest comment between two of them holds (so that a `Have your
-/// say` link above the article does not end it).
-fn opens_comments(texts: &[&str]) -> bool {
-    let signatures: Vec<usize> = (1..texts.len())
-        .filter(|&i| is_comment_signature(texts[i]))
-        .collect();
-    let chars = |from: usize, to: usize| texts[from..to].iter().map(|t| t.len()).sum::<usize>();
-    let longest = signatures.windows(2).map(|w| chars(w[0] + 1, w[1])).max();
-    longest
-        .is_some_and(|longest| signatures[0] <= SIGNATURE_GAP && chars(1, signatures[0]) <= longest)
 }
 
 /// Signed comments in a row make a thread even under no heading.
@@ -221,13 +210,22 @@ const THREAD_SIGNATURES: usize = 3;
 /// thread, at most.
 const SIGNATURE_GAP: usize = 8;
 
+/// Whether the end marker at `at` opens signed comments (`signatures` are the
+/// signature lines' indices): two signatures or more after it, the first within
+/// a few blocks and after no more text than the longest comment between two of
+/// them holds (so that a `Have your say` link above the article does not end it).
+fn opens_comments(texts: &[&str], signatures: &[usize], at: usize) -> bool {
+    let after = &signatures[signatures.partition_point(|&i| i <= at)..];
+    let chars = |from: usize, to: usize| texts[from..to].iter().map(|t| t.len()).sum::<usize>();
+    let longest = after.windows(2).map(|w| chars(w[0] + 1, w[1])).max();
+    longest
+        .is_some_and(|longest| after[0] - at <= SIGNATURE_GAP && chars(at + 1, after[0]) <= longest)
+}
+
 /// Where a thread of signed comments with no end marker starts: one block
 /// before its first signature, since such threads sign below each comment
 /// (`Like dude, that thing is TOTALLY unsafe!` / `Posted by: Sean | Jan 10, 2008 4:49:12 PM`).
-fn unmarked_thread(texts: &[&str], first_good: usize) -> Option<usize> {
-    let signatures: Vec<usize> = (first_good + 1..texts.len())
-        .filter(|&i| is_comment_signature(texts[i]))
-        .collect();
+fn unmarked_thread(signatures: &[usize], first_good: usize) -> Option<usize> {
     let first = *signatures.first()?;
     let close = signatures
         .windows(2)
@@ -250,9 +248,14 @@ const SIGNATURE_OPENINGS: &[&str] = &[
 /// `Posted by nolasad on 01/13/08 at 12:02PM`, `Posted by: Oh My of Adelaide 7:57am today`.
 /// A time or date is required: `Posted by D` alone is also an article's byline.
 fn is_comment_signature(text: &str) -> bool {
-    let t = text.trim().to_lowercase();
+    let t = text.trim();
+    // Every block of every article passes here: look at the opening before copying.
+    let opens = |o: &&str| t.get(..o.len()).is_some_and(|p| p.eq_ignore_ascii_case(o));
+    if !SIGNATURE_OPENINGS.iter().any(opens) {
+        return false;
+    }
+    let t = t.to_lowercase();
     t.split_whitespace().count() <= 20
-        && SIGNATURE_OPENINGS.iter().any(|o| t.starts_with(o))
         && (has_clock_time(&t)
             || [" ago", "today", "yesterday"].iter().any(|w| t.contains(w))
             || super::dates::parse_date(&t).is_some())

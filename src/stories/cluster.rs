@@ -110,6 +110,8 @@ pub fn group_weighed(days: &[Option<i32>], hashes: &[Option<u128>], vectors: &Ve
         }
     }
 
+    // Mutual pairs, closest first; an undated article joins at most one dated
+    // one, so it cannot tie two dated stories together.
     let mut mutual: Vec<(f32, usize, usize)> = Vec::new();
     for (i, best) in best_matches.iter().enumerate() {
         for &(cosine, other) in best {
@@ -182,7 +184,8 @@ pub struct Vectors {
 
 impl Vectors {
     /// Weighs the signatures `terms(0)`, …, `terms(n - 1)`: (1 + ln tf) · ln(1 + n/df),
-    /// scaled to unit length.
+    /// scaled to unit length, sorted by term id. The smoothed idf keeps shared
+    /// terms meaningful in a tiny index too.
     pub fn weigh<'a>(n: usize, terms: impl Fn(usize) -> &'a [(u32, u16)]) -> Vectors {
         let mut ids: HashMap<u32, u32> = HashMap::new();
         let mut df: Vec<u32> = Vec::new();
@@ -243,25 +246,31 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     sum
 }
 
-/// Which members hold each term, kept only for the terms rare enough to
-/// propose candidates (`near` never reads the others, and common terms hold
-/// most of the entries). One buffer per kind, sliced by term.
-struct Postings {
+/// Per term, the members holding it: dated ones sorted by day, undated apart.
+/// Kept only for the terms rare enough to propose candidates (`near` never
+/// reads the others, and common terms hold most of the entries), in one
+/// buffer per kind, sliced by term.
+struct Postings<'a> {
     /// (day, member) pairs of dated members, by day within each term.
     dated: Vec<(i32, u32)>,
     dated_starts: Vec<u32>,
     undated: Vec<u32>,
     undated_starts: Vec<u32>,
-    df: Vec<u32>,
+    /// How many members hold each term.
+    df: &'a [u32],
+    /// Terms held by more members than this propose no candidates (they are
+    /// too common to tell stories apart; they still count in the cosine).
     max_df: usize,
+    /// The same for candidates without a date window (an undated side): only
+    /// rare terms, or every undated article would be compared with hundreds.
     max_df_undated: usize,
 }
 
-impl Postings {
-    fn build(days: &[Option<i32>], vectors: &Vectors) -> Postings {
+impl<'a> Postings<'a> {
+    fn build(days: &[Option<i32>], vectors: &'a Vectors) -> Postings<'a> {
         let max_df = (days.len() / 100).max(50);
         let max_df_undated = 25;
-        let df = vectors.df.clone();
+        let df = &vectors.df[..];
         let terms = df.len();
         let (mut dated_starts, mut undated_starts) = (vec![0u32; terms + 1], vec![0u32; terms + 1]);
         for (i, day) in days.iter().enumerate() {
