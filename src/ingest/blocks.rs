@@ -163,6 +163,15 @@ const END_MARKERS: &[&str] = &[
     "you may also like",
     "most popular",
     "most read",
+    "related coverage",
+    "verwandte artikel",
+    "ähnliche beiträge",
+    "empfohlene beiträge",
+    "weitere beiträge",
+    "meistgelesene artikel",
+    "meistdiskutierte artikel",
+    "mehr themen",
+    "external links",
 ];
 
 /// Everything from the first end marker after the article's first good block on

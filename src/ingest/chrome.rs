@@ -135,6 +135,16 @@ const PREFIXES: &[&str] = &[
     "lea también:",
     "zum weiterlesen:",
     "*werbung",
+    // Inline promos for other stories, Spanish and Portuguese news sites.
+    "lea más:",
+    "lea:",
+    "le puede interesar:",
+    "vea también:",
+    "mira:",
+    "mire:",
+    "veja também:",
+    "leia também:",
+    "auch lesen:",
 ];
 
 /// True when the whole line is known site chrome.
@@ -175,6 +185,11 @@ mod tests {
         assert!(is_chrome("Weitere Informationen:"));
         assert!(is_chrome("Czytaj też"));
         assert!(is_chrome("Sign up to get the best content of the week"));
+        assert!(is_chrome(
+            "LE PUEDE INTERESAR: La ficha de Juan Orlando Hernández"
+        ));
+        assert!(is_chrome("Mira: Madre se acerca a conocer los motivos"));
+        assert!(!is_chrome("Miraflores recibió a los turistas el lunes."));
         assert!(!is_chrome(
             "Weitere Informationen gab die Polizei am Abend nicht bekannt."
         ));
