@@ -11,6 +11,8 @@ use super::{blocks, byline, chrome, dates, html_meta, lang, outlet, page_date, t
 
 /// Below this many characters, the extractor's article is taken as a miss.
 const MIN_ARTICLE_CHARS: usize = 200;
+/// How many of the article's first lines may be its byline.
+const BYLINE_LINES: usize = 3;
 /// A page with no other date is taken to be of the first date this far into its body.
 const LEAD_DATE_CHARS: usize = 600;
 
@@ -35,10 +37,11 @@ pub fn extract(html: &str) -> Scraped {
         .ok()
         .and_then(|mut r| r.parse().ok());
 
-    let mut body = article
+    let body = article
         .as_ref()
         .map(|a| paragraphs(&a.text_content, &meta.asides))
         .unwrap_or_default();
+    let (mut body, body_bylines) = body;
     if body.chars().count() < MIN_ARTICLE_CHARS {
         let fallback = fallback_body(html);
         if fallback.chars().count() > body.chars().count() {
@@ -127,6 +130,9 @@ pub fn extract(html: &str) -> Scraped {
     if let Some(names) = meta.credit_line {
         credits.offer(names, "credit line in the page");
     }
+    for names in body_bylines {
+        credits.offer(names, "byline line atop the body");
+    }
     let (authors, authors_origin) = credits.finish();
     origins.authors = authors_origin;
     let source = match &meta.url {
@@ -210,15 +216,24 @@ fn fallback_body(html: &str) -> String {
 /// photo credits, links to other stories, the dateline. A line that is exactly
 /// one of the page's captions or links (`asides`, see `html_meta`) goes too.
 /// Comments and further-reading lists after the article end it, as in text scrapes.
-fn paragraphs(text: &str, asides: &html_meta::Asides) -> String {
+/// A byline among the first lines (`By JEFF KAROUB`) is metadata: it leaves the
+/// body, and its names are returned to be offered as authors.
+fn paragraphs(text: &str, asides: &html_meta::Asides) -> (String, Vec<Vec<String>>) {
     let lines: Vec<String> = text
         .lines()
         .map(collapse)
         .filter(|l| !l.is_empty() && !chrome::is_chrome(l) && !asides.holds(l))
         .collect();
-    let texts: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let mut bylines = Vec::new();
+    let mut texts: Vec<&str> = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        match byline::credit_line(line).filter(|_| i < BYLINE_LINES) {
+            Some(names) => bylines.push(names),
+            None => texts.push(line),
+        }
+    }
     let end = blocks::article_end(&texts, &vec![true; texts.len()]).unwrap_or(texts.len());
-    texts[..end].join("\n\n")
+    (texts[..end].join("\n\n"), bylines)
 }
 
 #[cfg(test)]

@@ -376,3 +376,19 @@ fn signed_comment_threads_end_the_article() {
         assert!(last.contains(ending), "{name}: ends with {last:?}");
     }
 }
+
+/// A byline Readability leaves atop the article (`By TERENCE HUNT`, a real l3s
+/// AP page with no author mark-up) leaves the body and names the author.
+#[test]
+fn a_byline_atop_the_body_becomes_the_author() {
+    let page = shared("corpora/extract/l3s/html/224aa27e-f2e2-41fb-97d5-13dc6df57cd6.html");
+    if !page.is_file() {
+        eprintln!("skipping: ../shared/corpora/extract/l3s not present");
+        return;
+    }
+    let recs = records(&page);
+    assert_eq!(recs[0]["authors"], serde_json::json!(["TERENCE HUNT"]));
+    let body = recs[0]["body"].as_str().unwrap();
+    assert!(!body.contains("By TERENCE HUNT"), "{body}");
+    assert!(body.contains("President Bush warned Iran"), "{body}");
+}
