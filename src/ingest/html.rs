@@ -37,11 +37,10 @@ pub fn extract(html: &str) -> Scraped {
         .ok()
         .and_then(|mut r| r.parse().ok());
 
-    let body = article
+    let (mut body, body_bylines) = article
         .as_ref()
         .map(|a| paragraphs(&a.text_content, &meta.asides))
         .unwrap_or_default();
-    let (mut body, body_bylines) = body;
     if body.chars().count() < MIN_ARTICLE_CHARS {
         let fallback = fallback_body(html);
         if fallback.chars().count() > body.chars().count() {
@@ -227,7 +226,10 @@ fn paragraphs(text: &str, asides: &html_meta::Asides) -> (String, Vec<Vec<String
     let mut bylines = Vec::new();
     let mut texts: Vec<&str> = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
-        match byline::credit_line(line).filter(|_| i < BYLINE_LINES) {
+        match (i < BYLINE_LINES)
+            .then(|| byline::credit_line(line))
+            .flatten()
+        {
             Some(names) => bylines.push(names),
             None => texts.push(line),
         }
