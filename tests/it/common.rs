@@ -20,6 +20,17 @@ pub fn shared(rel: &str) -> PathBuf {
         .join(rel)
 }
 
+/// `shared(rel)` when it is there; otherwise says the test is skipped.
+pub fn shared_if_present(rel: &str) -> Option<PathBuf> {
+    let path = shared(rel);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!("skipping: {} not present", path.display());
+        None
+    }
+}
+
 pub struct TestEnv {
     pub dir: tempfile::TempDir,
 }

@@ -191,11 +191,9 @@ fn html_fixtures_read_structured_metadata() {
 
 #[test]
 fn readability_corpus_titles_match_truth() {
-    let set = shared("corpora/extract/readability");
-    if !set.exists() {
-        eprintln!("skipping: {} not present", set.display());
+    let Some(set) = shared_if_present("corpora/extract/readability") else {
         return;
-    }
+    };
     let recs = records(&set.join("html"));
     let mut judged = 0;
     let mut right = 0;
@@ -233,11 +231,9 @@ fn readability_corpus_titles_match_truth() {
 /// whose first line is the headline): unpacked from the shared tarball into a temp folder.
 #[test]
 fn news_bench_plain_text_titles() {
-    let tarball = shared("corpora/news-bench.tar.xz");
-    if !tarball.exists() {
-        eprintln!("skipping: {} not present", tarball.display());
+    let Some(tarball) = shared_if_present("corpora/news-bench.tar.xz") else {
         return;
-    }
+    };
     let tmp = tempfile::tempdir().unwrap();
     let status = std::process::Command::new("tar")
         .args([
@@ -350,11 +346,9 @@ fn explain_names_where_each_field_came_from() {
 /// `Comments` below it. Each body ends with the article's last paragraph.
 #[test]
 fn signed_comment_threads_end_the_article() {
-    let dir = shared("corpora/extract/l3s/txt");
-    if !dir.is_dir() {
-        eprintln!("skipping: ../shared/corpora/extract/l3s not present");
+    let Some(dir) = shared_if_present("corpora/extract/l3s/txt") else {
         return;
-    }
+    };
     let cases = [
         (
             "3810ea2e-4d86-4ec2-908c-143f3832cdff.txt",
@@ -381,11 +375,11 @@ fn signed_comment_threads_end_the_article() {
 /// AP page with no author mark-up) leaves the body and names the author.
 #[test]
 fn a_byline_atop_the_body_becomes_the_author() {
-    let page = shared("corpora/extract/l3s/html/224aa27e-f2e2-41fb-97d5-13dc6df57cd6.html");
-    if !page.is_file() {
-        eprintln!("skipping: ../shared/corpora/extract/l3s not present");
+    let Some(page) =
+        shared_if_present("corpora/extract/l3s/html/224aa27e-f2e2-41fb-97d5-13dc6df57cd6.html")
+    else {
         return;
-    }
+    };
     let recs = records(&page);
     assert_eq!(recs[0]["authors"], serde_json::json!(["TERENCE HUNT"]));
     let body = recs[0]["body"].as_str().unwrap();

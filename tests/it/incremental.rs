@@ -196,11 +196,7 @@ fn a_second_writer_fails_at_once_while_queries_work() {
 
 /// BBC articles from news-bench, unpacked once into a temp folder.
 fn bbc_articles(dir: &Path) -> Option<PathBuf> {
-    let tarball = shared("corpora/news-bench.tar.xz");
-    if !tarball.exists() {
-        eprintln!("skipping: {} not present", tarball.display());
-        return None;
-    }
+    let tarball = shared_if_present("corpora/news-bench.tar.xz")?;
     let status = Command::new("tar")
         .args(["-xJf", tarball.to_str().unwrap(), "-C"])
         .arg(dir)

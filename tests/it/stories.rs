@@ -335,11 +335,9 @@ fn author_and_language_filters_and_sorting_by_outlet_and_author() {
 /// different events stay apart.
 #[test]
 fn news_bench_bbc_stories_spot_checks() {
-    let tarball = shared("corpora/news-bench.tar.xz");
-    if !tarball.exists() {
-        eprintln!("skipping: {} not present", tarball.display());
+    let Some(tarball) = shared_if_present("corpora/news-bench.tar.xz") else {
         return;
-    }
+    };
     let env = TestEnv::new();
     let status = std::process::Command::new("tar")
         .args([
