@@ -19,6 +19,8 @@ pub struct Block {
     pub link_chars: usize,
     /// Markdown heading level (`# ...` is 1); 0 for other blocks.
     pub heading: u8,
+    /// A sentence of the same run-on line as the block before it (see `run_on`).
+    pub joins_previous: bool,
 }
 
 impl Block {
@@ -110,22 +112,57 @@ pub fn main_content(
         .filter(|(i, _)| !inside[*i])
         .map(|(i, (b, c))| (b, if chrome_block[i] { Class::Bad } else { c }))
         .unzip();
-    let mut classes = revise(&classes);
+    let mut revised = revise(&classes);
+    keep_short_sentences(&blocks, &classes, &mut revised);
+    let mut classes = revised;
     cut_at_article_end(&blocks, &mut classes);
     if !classes.contains(&Class::Good) {
         // Nothing reads as an article (a short note, a wire brief): keep every
         // block that is not known chrome rather than lose the document.
-        return blocks
-            .into_iter()
-            .filter(|b| !chrome::is_chrome(&b.text) && b.link_density() < 0.5)
+        let keep: Vec<bool> = blocks
+            .iter()
+            .map(|b| !chrome::is_chrome(&b.text) && b.link_density() < 0.5)
             .collect();
+        return rejoined(blocks, &keep);
     }
-    blocks
-        .into_iter()
-        .zip(classes)
-        .filter(|(_, c)| *c == Class::Good)
-        .map(|(b, _)| b)
-        .collect()
+    let keep: Vec<bool> = classes.iter().map(|c| *c == Class::Good).collect();
+    rejoined(blocks, &keep)
+}
+
+/// A short sentence of a run-on line goes with the sentence beside it in that
+/// line (`It will be able to hit targets 5,000 km away.` ends a paragraph).
+fn keep_short_sentences(blocks: &[Block], judged: &[Class], revised: &mut [Class]) {
+    for i in 0..blocks.len() {
+        if judged[i] != Class::Short || revised[i] == Class::Good {
+            continue;
+        }
+        let after_good = blocks[i].joins_previous && i > 0 && revised[i - 1] == Class::Good;
+        let before_good =
+            blocks.get(i + 1).is_some_and(|b| b.joins_previous) && revised[i + 1] == Class::Good;
+        if after_good || before_good {
+            revised[i] = Class::Good;
+        }
+    }
+}
+
+/// The kept blocks, with the kept sentences of one run-on line joined again.
+fn rejoined(blocks: Vec<Block>, keep: &[bool]) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut previous_kept = false;
+    for (block, &kept) in blocks.into_iter().zip(keep) {
+        if kept {
+            match out.last_mut() {
+                Some(last) if previous_kept && block.joins_previous => {
+                    last.text.push(' ');
+                    last.text.push_str(&block.text);
+                    last.link_chars += block.link_chars;
+                }
+                _ => out.push(block),
+            }
+        }
+        previous_kept = kept;
+    }
+    out
 }
 
 /// Headings that open what follows an article: its comments, related stories.
@@ -488,7 +525,7 @@ mod tests {
         let menu = Block {
             text: "Contact Us Work with us Advertise T Brand Studio Your Ad Choices Privacy".into(),
             link_chars: 60,
-            heading: 0,
+            ..Block::default()
         };
         assert_eq!(
             classify(&menu, lang::Stopwords::for_lang(Some("en"))),

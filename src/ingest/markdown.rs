@@ -9,6 +9,7 @@ use regex::Regex;
 
 use super::blocks::Block;
 use super::entities::decode_entities;
+use super::run_on;
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").unwrap());
 static SCRIPT: LazyLock<Regex> =
@@ -35,7 +36,7 @@ pub fn to_blocks(markdown: &str) -> Vec<Block> {
         if !lines.is_empty() {
             let block = inline_to_block(&lines.join("\n"), *heading);
             if !block.text.is_empty() {
-                blocks.push(block);
+                run_on::push_block(block, lines, blocks);
             }
             lines.clear();
         }
@@ -186,6 +187,7 @@ fn inline_to_block(raw: &str, heading: u8) -> Block {
         link_chars: link_chars.min(text.chars().count()),
         text,
         heading,
+        joins_previous: false,
     }
 }
 

@@ -21,6 +21,7 @@ mod ndjson;
 mod origins;
 mod outlet;
 mod page_date;
+mod run_on;
 mod scrape;
 mod text;
 mod title;

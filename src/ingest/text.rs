@@ -6,6 +6,7 @@
 use super::blocks::Block;
 use super::entities::decode_entities;
 use super::markdown::collapse;
+use super::run_on;
 
 /// Turns plain text into blocks, in document order.
 pub fn to_blocks(text: &str) -> Vec<Block> {
@@ -14,7 +15,7 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
     let mut paragraph: Vec<&str> = Vec::new();
     let mut flush = |paragraph: &mut Vec<&str>| {
         if !paragraph.is_empty() {
-            blocks.push(line_block(&paragraph.join(" ")));
+            run_on::push_block(line_block(&paragraph.join(" ")), paragraph, &mut blocks);
             paragraph.clear();
         }
     };
@@ -55,7 +56,7 @@ fn line_block(line: &str) -> Block {
     Block {
         text,
         link_chars,
-        heading: 0,
+        ..Block::default()
     }
 }
 

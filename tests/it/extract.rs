@@ -371,6 +371,36 @@ fn signed_comment_threads_end_the_article() {
     }
 }
 
+/// A text scrape that ran a whole page into one 2,000-character line (a real
+/// l3s page: menu, article, job search and site index with ` | ` between
+/// them) keeps the article's sentences of that line and loses the rest.
+#[test]
+fn a_page_run_into_one_line_keeps_only_its_article() {
+    let Some(page) =
+        shared_if_present("corpora/extract/l3s/txt/b5723dd9-855c-49b5-828e-4532b8826e16.txt")
+    else {
+        return;
+    };
+    let recs = records(&page);
+    let body = recs[0]["body"].as_str().unwrap();
+    assert!(
+        body.contains("Thousands of New Year's Eve revellers have taken to the streets of London"),
+        "{body}"
+    );
+    assert!(
+        body.trim_end()
+            .ends_with("to help revellers find their way back home."),
+        "{body}"
+    );
+    for chrome in [
+        "Search icNewcastle for:",
+        "Find your new job:",
+        "Business Jobs Homes",
+    ] {
+        assert!(!body.contains(chrome), "kept {chrome:?}: {body}");
+    }
+}
+
 /// A byline Readability leaves atop the article (`By TERENCE HUNT`, a real l3s
 /// AP page with no author mark-up) leaves the body and names the author.
 #[test]
