@@ -19,7 +19,7 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Credit words before a name: `View all posts by`, `Zeige alle Beiträge von`, `Autor:`, `Text:`.
 static CREDIT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:view|see|show) all (?:posts|articles|stories)(?: of| by| from)?|post author(?: by)?|alle artikel von|alles von|artikel von|(?:zeige )?alle beiträge von|mehr von|more from|posted by|written by|veröffentlicht von|eingestellt von|geschrieben von|gespeichert von|erstellt von|publié par|publicado por|escrito por|text von|text|texte|autor(?:in)?|auteur|author|by|von|par|por|di|door)(\s*:\s*|\s+|(?-i:\p{Lu}))").unwrap()
+    Regex::new(r"(?i)^\s*(?:(?:view|see|show) all (?:posts|articles|stories)(?: of| by| from)?|post author(?: by)?|alle artikel von|alles von|ein artikel von|ein beitrag von|artikel von|(?:zeige )?alle beiträge von|mehr von|more from|posted by|written by|veröffentlicht von|eingestellt von|geschrieben von|gespeichert von|erstellt von|publié par|publicado por|escrito por|text von|text|texte|текст|автор|autor(?:in)?|auteur|author|by|von|par|por|di|door)(\s*:\s*|\s+|(?-i:\p{Lu}))").unwrap()
 });
 /// What follows a name in a credit: ` am Samstag`, ` on July 10`, ` →`, ` | 5 min read`.
 static CREDIT_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -67,6 +67,8 @@ const NOT_NAMES: &[&str] = &[
     "von",
     "schreiberling",
     "reuters",
+    // Austrian and German desks sign `red` (Redaktion), not a person.
+    "red",
     "associated press",
     "ap",
     "afp",
@@ -88,6 +90,9 @@ const NOT_NAME_WORDS: &[&str] = &[
     "name",
     "posted",
     "published",
+    "updated",
+    "aktualisiert",
+    "ago",
     "publiziert",
     "veröffentlicht",
     "erforderlich",
@@ -169,9 +174,13 @@ pub fn split_names(value: &str) -> Vec<String> {
         .collect()
 }
 
-/// Drops a trailing comma or full stop, but not an initial's (`Juan Carlos Muñoz C.`).
+/// Drops a trailing comma or full stop, but not an initial's (`Juan Carlos Muñoz C.`),
+/// and stray quotes around the name (`'Luana Patriolino, Raphael Felice'`).
 fn trim_name_end(name: &str) -> String {
-    let name = name.trim_end_matches(',').trim();
+    let name = name
+        .trim_matches(['\'', '"', '‘', '’', '“', '”'])
+        .trim_end_matches(',')
+        .trim();
     let last = name.split_whitespace().last().unwrap_or_default();
     let initial = last.chars().count() == 2 && last.ends_with('.');
     if initial {
@@ -179,6 +188,55 @@ fn trim_name_end(name: &str) -> String {
     } else {
         name.trim_end_matches(['.', ',']).trim().to_string()
     }
+}
+
+/// Splits a value the page marks up as its author (`rel=author`, JSON-LD,
+/// `<meta name=author>`). The mark-up vouches for it, so handles and team
+/// names count (`gizzmo`, `freeman1984`, `PETA-Team`, `AFP/The Local`),
+/// which a line of running text would need a capital and no digits for.
+pub fn split_marked_names(value: &str) -> Vec<String> {
+    let value = clean_credit(value);
+    SPLIT
+        .split(&value)
+        .map(|n| trim_name_end(n.trim()))
+        .filter(|n| is_marked_name(n))
+        .collect()
+}
+
+/// A name or handle from author mark-up: 1–6 words with a letter, no URL,
+/// no mail address, no role or label word, no date or time (`November 9`,
+/// `2023 4:41AM`), and no slug of a name (`christian.stadtfeld`,
+/// `gabor_munier`, `sarah-indra`: the page names the person properly elsewhere).
+fn is_marked_name(candidate: &str) -> bool {
+    let lower = candidate.to_lowercase();
+    let dated = candidate.split_whitespace().any(|w| {
+        let w = w.trim_end_matches([',', '.']);
+        w.contains(':') && w.chars().any(|c| c.is_ascii_digit())
+            || w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-'))
+    });
+    let slug = !candidate.contains(' ')
+        && (candidate.contains('_')
+            || (candidate.contains('-')
+                && !candidate.contains('.')
+                && !candidate.chars().any(char::is_uppercase))
+            || candidate.matches('.').count() > 1
+            || candidate
+                .rsplit_once('.')
+                .is_some_and(|(_, last)| last.chars().count() > 3));
+    !candidate.is_empty()
+        && !dated
+        && !slug
+        && candidate.chars().any(char::is_alphabetic)
+        && !candidate.contains("://")
+        && !candidate.contains(['@', '|'])
+        && !candidate.starts_with('/')
+        && !NOT_NAMES.contains(&lower.as_str())
+        && !candidate.contains(['*', '(', ')', '[', ']', '<', '>', '=', '#', '{', '}'])
+        && !lower
+            .split_whitespace()
+            .any(|w| NOT_NAME_WORDS.contains(&w))
+        && (1..=6).contains(&candidate.split_whitespace().count())
 }
 
 /// A plausible person name: not a URL, not a role, 2–6 words with a capital, no digits.
@@ -225,6 +283,34 @@ mod tests {
             split_names("https://www.facebook.com/someone"),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn author_mark_up_vouches_for_handles_and_desks_not_dates_or_slugs() {
+        for (value, names) in [
+            ("gizzmo", vec!["gizzmo"]),
+            ("freeman1984", vec!["freeman1984"]),
+            ("Support Team", vec!["Support Team"]),
+            ("AFP/The Local", vec!["AFP/The Local"]),
+            (
+                "'Luana Patriolino, Raphael Felice'",
+                vec!["Luana Patriolino", "Raphael Felice"],
+            ),
+            ("Текст: Лида Буслаева", vec!["Лида Буслаева"]),
+            ("November 9, 2023 4:41AM", vec![]),
+            ("STAN COLLYMORE 31/12/2007", vec![]),
+            ("christian.stadtfeld", vec![]),
+            ("gabor_munier", vec![]),
+            ("sarah-indra", vec![]),
+            ("Updated 7d 0h ago", vec![]),
+            ("red", vec![]),
+            ("https://www.facebook.com/someone", vec![]),
+        ] {
+            assert_eq!(split_marked_names(value), names, "{value}");
+        }
+        // Running text still needs a person's name.
+        assert!(split_names("gizzmo").is_empty());
+        assert!(split_names("Support Team").is_empty());
     }
 
     #[test]

@@ -1,15 +1,19 @@
 //! Choosing an article's authors among the credits a page gives.
 
+use super::byline;
 use super::title::names_site;
 
 /// Credits offered best first: the first naming a person wins (outlet names
-/// dropped from it); credits naming only the outlet itself (`Eurosport`,
-/// `STERN.de`) are kept as the last resort, since some sites credit themselves.
+/// dropped from it). Credits from author mark-up that name no person — a
+/// desk, a team or a handle (`HNN Staff`, `Support Team`, `gizzmo`) — are kept
+/// in case no person is named later; credits naming only the outlet itself
+/// (`Eurosport`, `STERN.de`) are the last resort, since some sites credit themselves.
 #[derive(Debug, Default)]
 pub struct Credits {
     site: Option<String>,
     url: Option<String>,
     chosen: Option<(Vec<String>, String)>,
+    handles: Option<(Vec<String>, String)>,
     outlet: Option<(Vec<String>, String)>,
 }
 
@@ -41,8 +45,12 @@ impl Credits {
         let (people, outlet): (Vec<String>, Vec<String>) = names
             .into_iter()
             .partition(|n| !names_site(n, self.site.as_deref(), self.url.as_deref()));
-        if !people.is_empty() {
+        if people.iter().any(|n| byline::is_name(n)) {
             self.chosen = Some((people, how.to_string()));
+        } else if !people.is_empty() {
+            if self.handles.is_none() {
+                self.handles = Some((people, how.to_string()));
+            }
         } else if self.outlet.is_none() {
             self.outlet = Some((outlet, how.to_string()));
         }
@@ -50,10 +58,12 @@ impl Credits {
 
     /// The authors and where they came from; empty when nothing was credited.
     pub fn finish(self) -> (Vec<String>, Option<String>) {
-        match (self.chosen, self.outlet) {
-            (Some((names, how)), _) => (names, Some(how)),
-            (None, Some((names, how))) => (names, Some(format!("{how} (the outlet's own name)"))),
-            (None, None) => (Vec::new(), None),
+        match (self.chosen, self.handles, self.outlet) {
+            (Some((names, how)), _, _) | (None, Some((names, how)), _) => (names, Some(how)),
+            (None, None, Some((names, how))) => {
+                (names, Some(format!("{how} (the outlet's own name)")))
+            }
+            (None, None, None) => (Vec::new(), None),
         }
     }
 }
@@ -85,5 +95,22 @@ mod tests {
             )
         );
         assert_eq!(Credits::new(None, None).finish(), (Vec::new(), None));
+    }
+
+    #[test]
+    fn a_person_beats_a_desk_or_handle_which_beats_the_outlet() {
+        let site = || Some("Hawaii News Now".to_string());
+        let mut credits = Credits::new(site(), None);
+        credits.offer(vec!["Hawaii News Now".into()], "meta author");
+        credits.offer(vec!["HNN Staff".into()], "json-ld author");
+        credits.offer(vec!["Lisa Kubota".into()], "byline text");
+        assert_eq!(credits.finish().0, vec!["Lisa Kubota".to_string()]);
+        let mut credits = Credits::new(site(), None);
+        credits.offer(vec!["Hawaii News Now".into()], "meta author");
+        credits.offer(vec!["gizzmo".into()], "rel=author link");
+        assert_eq!(
+            credits.finish(),
+            (vec!["gizzmo".to_string()], Some("rel=author link".into()))
+        );
     }
 }

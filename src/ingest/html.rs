@@ -269,6 +269,38 @@ mod tests {
         assert_eq!(extract(page).title.as_deref(), Some("Tom & Jerry return"));
     }
 
+    /// Author mark-up found where the common publishing tools put it.
+    #[test]
+    fn authors_from_yoast_graphs_twitter_labels_and_author_cards() {
+        let article = "<p>The council voted on Tuesday to close the old bridge for repairs, \
+            and the work will take most of the summer, officials said at a meeting.</p>";
+        let page = |head: &str, body: &str| {
+            format!(
+                "<html><head>{head}</head><body><article>{article}{body}</article></body></html>"
+            )
+        };
+        // Yoast's @graph: the Article points at a Person node by its @id.
+        let yoast = page(
+            r#"<script type="application/ld+json">{"@graph":[
+            {"@type":"NewsArticle","headline":"Bridge","author":{"@id":"https://x.org/#/person/1"}},
+            {"@type":"Person","@id":"https://x.org/#/person/1","name":"Lewis White"}]}</script>"#,
+            "",
+        );
+        assert_eq!(extract(&yoast).authors, vec!["Lewis White"]);
+        let twitter = page(
+            r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="PETA-Team">"#,
+            "",
+        );
+        assert_eq!(extract(&twitter).authors, vec!["PETA-Team"]);
+        // A reader's card in the comments names no author of the article.
+        let comments = page(
+            "",
+            r#"<ol class="commentlist"><li><div class="comment-author vcard"><cite class="fn">Kersti Wolnow</cite></div></li></ol>
+            <p class="byline">von <span class="author vcard"><span class="fn">Michel Weber</span></span></p>"#,
+        );
+        assert_eq!(extract(&comments).authors, vec!["Michel Weber"]);
+    }
+
     #[test]
     fn captions_credits_and_links_to_other_stories_are_not_the_article() {
         let page = r#"<html><body><article><h1>Plague fears</h1>

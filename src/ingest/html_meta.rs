@@ -109,16 +109,32 @@ pub fn read(doc: &Document) -> HtmlMeta {
     // Authors that are the outlet itself (`STERN.de`, `Badische Zeitung`) are no bylines.
     let mut credits = Credits::new(site_name.clone(), url.clone());
     if let Some(author) = ld.and_then(|v| v.get("author")) {
-        credits.offer(names_of(author), "json-ld author");
+        credits.offer(names_of(author, &all_ld), "json-ld author");
     }
     for (sel, how) in [
         ("meta[name='author']", "meta author"),
         ("meta[property='article:author']", "meta article:author"),
+        (
+            "meta[property='og:article:author']",
+            "meta og:article:author",
+        ),
         ("meta[name='byl']", "meta byl"),
+        ("meta[name='parsely-author']", "meta parsely-author"),
+        ("meta[name='sailthru.author']", "meta sailthru.author"),
+        (
+            "meta[name='shareaholic:article_author_name']",
+            "meta shareaholic author",
+        ),
     ] {
         if let Some((a, _)) = meta_content(doc, &[(sel, how)]) {
-            credits.offer(byline::split_names(&a), how);
+            credits.offer(byline::split_marked_names(&a), how);
         }
+    }
+    if let Some(a) = twitter_written_by(doc) {
+        credits.offer(
+            byline::split_marked_names(&a),
+            "meta twitter:data (Written by)",
+        );
     }
     offer_page_credits(doc, CREDIT_SELECTORS, &mut credits);
     // A credit line in the text is read now, while the page is whole, and offered
@@ -252,8 +268,16 @@ const CREDIT_SELECTORS: &[(&str, &str)] = &[
         "[class*='byline'] [class*='author']",
         "byline text (author in .byline)",
     ),
+    // hCard's formatted name in an author card (Blogger, WordPress themes).
+    (
+        "[class*='author'] .fn, .author.fn",
+        "author card name (.fn)",
+    ),
     ("[class*='byline']", "byline text (.byline)"),
+    ("[data-testid*='byline'] a", "byline link (byline test id)"),
     ("[data-testid*='byline']", "byline text (byline test id)"),
+    // Drupal: `Submitted by <span class="username">rasos</span> on …`.
+    (".submitted .username", "submitted by (.username)"),
     (
         "[class*='author-name'], [class*='authorName'], [class*='author__name']",
         "author name element",
@@ -282,18 +306,36 @@ fn offer_page_credits(doc: &Document, selectors: &[(&str, &str)], credits: &mut 
         if credits.is_settled() {
             return;
         }
-        let names = doc.select(sel).iter().take(10).find_map(|n| {
-            let t = collapse(&n.text());
-            if t.len() > 200 {
-                return None;
-            }
-            let names = byline::parse_byline_line(&t).unwrap_or_else(|| byline::split_names(&t));
-            (!names.is_empty()).then_some(names)
-        });
+        let marks = doc.select(sel);
+        let names = marks
+            .iter()
+            .filter(|n| !in_comments(n))
+            .take(10)
+            .find_map(|n| {
+                let t = collapse(&n.text());
+                if t.len() > 200 {
+                    return None;
+                }
+                let names =
+                    byline::parse_byline_line(&t).unwrap_or_else(|| byline::split_marked_names(&t));
+                (!names.is_empty()).then_some(names)
+            });
         if let Some(names) = names {
             credits.offer(names, how);
         }
     }
+}
+
+/// Whether `node` sits in a comment thread (`comment-author vcard`, `#comments`):
+/// its author marks name readers, not the article's author.
+fn in_comments(node: &dom_query::Selection) -> bool {
+    let commentish = |n: &dom_query::Selection| {
+        ["class", "id"].iter().any(|a| {
+            n.attr(a)
+                .is_some_and(|v| v.to_ascii_lowercase().contains("comment"))
+        })
+    };
+    commentish(node) || node.ancestors(None).iter().any(|a| commentish(&a))
 }
 
 fn non_empty(s: String) -> Option<String> {
@@ -377,18 +419,69 @@ fn string_of(v: &Value) -> Option<String> {
     }
 }
 
-/// Names from a JSON-LD `author`: a string, an object with `name`, or an array of them.
-fn names_of(v: &Value) -> Vec<String> {
+/// Names from a JSON-LD `author`: a string, an object with `name`, a reference
+/// to a node of the page's JSON-LD by its `@id` (Yoast's `@graph` lists the
+/// Person apart from the Article), or an array of them.
+fn names_of(v: &Value, all_ld: &[Value]) -> Vec<String> {
     match v {
-        Value::String(s) => byline::split_names(s),
-        Value::Object(m) => m
-            .get("name")
-            .and_then(Value::as_str)
-            .map(byline::split_names)
-            .unwrap_or_default(),
-        Value::Array(a) => a.iter().flat_map(names_of).collect(),
+        Value::String(s) => byline::split_marked_names(s),
+        Value::Object(m) => match m.get("name").and_then(Value::as_str) {
+            Some(name) => byline::split_marked_names(name),
+            None => m
+                .get("@id")
+                .and_then(Value::as_str)
+                .and_then(|id| node_with_id(all_ld, id))
+                .and_then(|node| node.get("name"))
+                .and_then(Value::as_str)
+                .map(byline::split_marked_names)
+                .unwrap_or_default(),
+        },
+        Value::Array(a) => a.iter().flat_map(|v| names_of(v, all_ld)).collect(),
         _ => Vec::new(),
     }
+}
+
+/// The JSON-LD object whose `@id` is `id`, looking inside arrays and `@graph`.
+fn node_with_id<'a>(values: &'a [Value], id: &str) -> Option<&'a Value> {
+    let mut stack: Vec<&Value> = values.iter().collect();
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Array(items) => stack.extend(items),
+            Value::Object(map) => {
+                if map.get("@id").and_then(Value::as_str) == Some(id) && map.contains_key("name") {
+                    return Some(v);
+                }
+                if let Some(graph) = map.get("@graph") {
+                    stack.push(graph);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The author Yoast SEO writes as a Twitter card label: `twitter:label1` =
+/// `Written by` (or `Geschrieben von`, `Verfasst von`), `twitter:data1` = the name.
+fn twitter_written_by(doc: &Document) -> Option<String> {
+    (1..=4).find_map(|n| {
+        let label = doc
+            .select(&format!("meta[name='twitter:label{n}']"))
+            .first()
+            .attr("content")?;
+        let label = label.trim().to_lowercase();
+        if !matches!(
+            label.as_str(),
+            "written by" | "geschrieben von" | "verfasst von" | "écrit par" | "escrito por"
+        ) {
+            return None;
+        }
+        let data = doc
+            .select(&format!("meta[name='twitter:data{n}']"))
+            .first()
+            .attr("content")?;
+        non_empty(data.to_string())
+    })
 }
 
 /// The page's own headline when the title merely wraps it: a `<title>` or

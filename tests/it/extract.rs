@@ -162,10 +162,11 @@ fn html_fixtures_read_structured_metadata() {
         "Son of former German president stabbed to death in Berlin"
     );
     assert_eq!(jpost["source"], "The Jerusalem Post");
+    // A desk credit is kept when the page names no person (a person would win).
     assert_eq!(
         jpost["authors"],
-        serde_json::json!([]),
-        "a staff credit is not a person"
+        serde_json::json!(["JERUSALEM POST STAFF"]),
+        "the page's own credit"
     );
     assert_eq!(
         jpost["url"],
@@ -305,7 +306,7 @@ fn explain_names_where_each_field_came_from() {
     let jpost = origins("jpost-site-name-suffix.html");
     assert_eq!(jpost["title"], "meta og:title");
     assert_eq!(jpost["source"], "meta og:site_name");
-    assert_eq!(jpost["authors"], Value::Null, "a staff credit is no author");
+    assert_eq!(jpost["authors"], "itemprop author name");
     assert_eq!(
         origins("ars-technica-json-ld-byline.html")["date"],
         "<time datetime>"
@@ -415,4 +416,19 @@ fn a_byline_atop_the_body_becomes_the_author() {
     let body = recs[0]["body"].as_str().unwrap();
     assert!(!body.contains("By TERENCE HUNT"), "{body}");
     assert!(body.contains("President Bush warned Iran"), "{body}");
+}
+
+/// A WordPress page whose Yoast JSON-LD names its author only by reference
+/// (the Article's `author` is `{"@id": …}`, the Person a separate node) and
+/// whose Readability byline is someone else (a real aeb page, mspoweruser.com):
+/// the author is the one the page shows, `by Lewis White`.
+#[test]
+fn an_author_named_by_reference_in_json_ld_is_found() {
+    let Some(page) =
+        shared_if_present("corpora/extract/aeb/html/aade2ec8d1e7b0919aef1001c3ef0573f8a239e22d4d751d8e664f04ea77ef0d.html")
+    else {
+        return;
+    };
+    let recs = records(&page);
+    assert_eq!(recs[0]["authors"], serde_json::json!(["Lewis White"]));
 }
