@@ -32,6 +32,7 @@ pub fn extract(html: &str) -> Scraped {
         ..Config::default()
     };
     let absolute_url = meta.url.clone().filter(|u| u.starts_with("http"));
+    remove_notices(&doc);
     let article = Readability::with_document(doc, absolute_url.as_deref(), Some(config.clone()))
         .or_else(|_| Readability::with_document(Document::from(html), None, Some(config)))
         .ok()
@@ -166,6 +167,28 @@ pub fn extract(html: &str) -> Scraped {
 }
 
 /// Whole-page text through the block classifier, for pages the extractor cannot read.
+/// Cookie and consent banners, and the like: short boxes of boilerplate prose
+/// that Readability can take for the article on a page whose article is
+/// split into many small paragraphs.
+const NOTICES: &str = "[id*='cookie' i], [class*='cookie' i], [id*='consent' i], \
+    [class*='consent' i], [id*='gdpr' i], [class*='gdpr' i], [class*='disclosure' i], \
+    [id*='disclosure' i]";
+/// A notice longer than this is no banner (or the class names the whole page).
+const MAX_NOTICE_CHARS: usize = 2_000;
+
+/// Removes the page's notices (see `NOTICES`) before the article is looked for.
+fn remove_notices(doc: &Document) {
+    for node in doc.select(NOTICES).iter() {
+        let tag = node.nodes().first().and_then(|n| n.node_name());
+        if matches!(tag.as_deref(), Some("html" | "body" | "main" | "article")) {
+            continue;
+        }
+        if node.text().chars().count() <= MAX_NOTICE_CHARS {
+            node.remove();
+        }
+    }
+}
+
 /// Closes a `<title>` whose end tag is missing or mangled. Browsers read a
 /// title as raw text up to `</title>`, so without one the whole page becomes
 /// the title and the article is lost; real titles never hold tags.
@@ -267,6 +290,26 @@ mod tests {
         let page = "<html><head><meta property=\"og:title\" content=\"Tom &amp;#038; Jerry return\"></head>\
             <body><p>Text.</p></body></html>";
         assert_eq!(extract(page).title.as_deref(), Some("Tom & Jerry return"));
+    }
+
+    /// A consent banner is never the article, however much prose it holds.
+    #[test]
+    fn a_cookie_banner_is_not_the_article() {
+        let banner = "Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten. \
+            Wenn Sie die Website weiterhin nutzen, stimmen Sie der Verwendung von Cookies zu, \
+            und Sie können Ihre Einstellungen jederzeit in den Datenschutzhinweisen ändern. ";
+        let post =
+            "<p>Presseförderung: Eine Studie zweifelt an der Stütze vom Staat für Verlage.</p>\
+            <p>Die Förderung, heißt es dort, erreiche vor allem die großen Häuser des Landes.</p>\
+            <p>Kleine Redaktionen gingen leer aus, schreibt netzpolitik.org in einer Analyse.</p>";
+        let page = format!(
+            "<html><body><div id=\"cookie-law-info-bar\"><p>{}</p></div>\
+             <div class=\"entry-content\">{post}</div></body></html>",
+            banner.repeat(2)
+        );
+        let body = extract(&page).body;
+        assert!(body.contains("Presseförderung"), "{body}");
+        assert!(!body.contains("Cookies"), "{body}");
     }
 
     /// Author mark-up found where the common publishing tools put it.
