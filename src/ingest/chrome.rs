@@ -93,6 +93,11 @@ const EXACT: &[&str] = &[
     "about the author",
     "zum weiterlesen",
     "źródło",
+    "rezept drucken",
+    "drukuj",
+    "kommentar verfassen",
+    "valora esta noticia",
+    "related coverage",
 ];
 
 /// Prefixes that mark a chrome line (image credits, skip links, promos).
@@ -153,7 +158,44 @@ pub fn is_chrome(line: &str) -> bool {
     if normalized.is_empty() {
         return false;
     }
-    EXACT.contains(&normalized.as_str()) || PREFIXES.iter().any(|p| normalized.starts_with(p))
+    EXACT.contains(&normalized.as_str())
+        || PREFIXES.iter().any(|p| normalized.starts_with(p))
+        || is_chrome_kind(&normalized)
+}
+
+/// Kinds of chrome line that vary in their words: reading times (`4 Min Read`),
+/// PHP warnings printed into the page, blog-software footers (`This entry was
+/// posted in Allgemein. Bookmark the permalink.`), newsletter and app plugs
+/// addressed to the reader, affiliate-link disclosures, prompts to rate the
+/// article. Each needs two marks, so that prose about the same things stays.
+fn is_chrome_kind(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let has = |w: &str| line.contains(w);
+    let reading_time = words <= 8
+        && (has("min read")
+            || has("minute read")
+            || has("min. lesezeit")
+            || has("minuten lesezeit")
+            || has("przeczytasz w"));
+    let php_warning = ["warning:", "deprecated:", "notice:", "fatal error:"]
+        .iter()
+        .any(|p| line.starts_with(p))
+        && has(" on line ");
+    let blog_footer = has("bookmark the permalink")
+        || line.starts_with("this entry was posted in")
+        || (line.starts_with("der beitrag wurde am") && has("veröffentlicht"))
+        || (line.starts_with("erstellt am") && has("abgelegt unter"));
+    let plug = words <= 40
+        && ((has("newsletter")
+            && (has("abonniere") || has("subscribe to our") || has("sign up for our")))
+            || (has("download the") && has(" app") && has("ios") && has("android"))
+            || has("straight to your phone"));
+    let affiliate = words <= 40
+        && ((has("provision") && has("links auf dieser seite"))
+            || (has("commission") && has("links on this page")));
+    let rating_prompt = words <= 8
+        && (has("artikel bewerten") || has("war der artikel nützlich") || has("rate this article"));
+    reading_time || php_warning || blog_footer || plug || affiliate || rating_prompt
 }
 
 /// Lowercases and strips list numbering (`1. `, `- `) and trailing punctuation.
@@ -193,5 +235,27 @@ mod tests {
         assert!(!is_chrome(
             "Weitere Informationen gab die Polizei am Abend nicht bekannt."
         ));
+        for chrome in [
+            "4 Min Read",
+            "Ten tekst przeczytasz w mniej niż minutę",
+            "Warning: Creating default object from empty value in /www/wp-includes/classes.php on line 407",
+            "This entry was posted in Allgemein. Bookmark the permalink.",
+            "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein abgelegt.",
+            "Abonniere unseren Newsletter und erfahre alles Wissenswerte rund um das Studium.",
+            "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.",
+            "Für Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler.",
+            "Hier können Sie den Artikel bewerten",
+            "Rezept drucken",
+        ] {
+            assert!(is_chrome(chrome), "{chrome}");
+        }
+        for prose in [
+            "The app, available on iOS and Android since March, has been downloaded 2 million times by users who say they want the news.",
+            "Substack lets writers sign up readers for a paid newsletter.",
+            "The warning: prices will rise again in the spring.",
+            "It takes a 4 min read to see why.",
+        ] {
+            assert!(!is_chrome(prose), "{prose}");
+        }
     }
 }
