@@ -319,7 +319,7 @@ mod tests {
             and the work will take most of the summer, officials said at a meeting.</p>";
         let page = |head: &str, body: &str| {
             format!(
-                "<html><head>{head}</head><body><article>{article}{body}</article></body></html>"
+                "<html><head>{head}</head><body class=\"single-post comments-open\"><article>{article}{body}</article></body></html>"
             )
         };
         // Yoast's @graph: the Article points at a Person node by its @id.

@@ -327,13 +327,16 @@ fn offer_page_credits(doc: &Document, selectors: &[(&str, &str)], credits: &mut 
 }
 
 /// Whether `node` sits in a comment thread (`comment-author vcard`, `#comments`):
-/// its author marks name readers, not the article's author.
+/// its author marks name readers, not the article's author. (`<body>` is no
+/// thread: themes mark it `comments-open` on every post.)
 fn in_comments(node: &dom_query::Selection) -> bool {
     let commentish = |n: &dom_query::Selection| {
-        ["class", "id"].iter().any(|a| {
-            n.attr(a)
-                .is_some_and(|v| v.to_ascii_lowercase().contains("comment"))
-        })
+        let tag = n.nodes().first().and_then(|n| n.node_name());
+        !matches!(tag.as_deref(), Some("html" | "body"))
+            && ["class", "id"].iter().any(|a| {
+                n.attr(a)
+                    .is_some_and(|v| v.to_ascii_lowercase().contains("comment"))
+            })
     };
     commentish(node) || node.ancestors(None).iter().any(|a| commentish(&a))
 }
