@@ -175,6 +175,45 @@ const NOTICES: &str = "[id*='cookie' i], [class*='cookie' i], [id*='consent' i],
     [id*='disclosure' i]";
 /// A notice longer than this is no banner (or the class names the whole page).
 const MAX_NOTICE_CHARS: usize = 2_000;
+/// What a cookie notice's class or id adds to `cookie`; alone, `cookie` may
+/// name a recipe (`cookie-recipe-card`).
+const COOKIE_NOTICE_WORDS: &[&str] = &[
+    "banner",
+    "notice",
+    "consent",
+    "law",
+    "bar",
+    "policy",
+    "hint",
+    "info",
+    "message",
+    "popup",
+    "modal",
+    "dialog",
+    "overlay",
+    "layer",
+    "accept",
+    "warning",
+    "setting",
+    "customiz",
+    "preference",
+];
+/// …or what its text says, which a recipe never does.
+const COOKIE_NOTICE_TEXT: &[&str] = &[
+    "website",
+    "webseite",
+    "browser",
+    "privacy",
+    "datenschutz",
+    "einverstanden",
+    "zustimm",
+    "akzeptier",
+    "accept",
+    "consent",
+    "site web",
+    "navegador",
+    "privacidad",
+];
 
 /// Removes the page's notices (see `NOTICES`) before the article is looked for.
 fn remove_notices(doc: &Document) {
@@ -183,7 +222,26 @@ fn remove_notices(doc: &Document) {
         if matches!(tag.as_deref(), Some("html" | "body" | "main" | "article")) {
             continue;
         }
-        if node.text().chars().count() <= MAX_NOTICE_CHARS {
+        let names = format!(
+            "{} {}",
+            node.attr("class").unwrap_or_default(),
+            node.attr("id").unwrap_or_default()
+        )
+        .to_ascii_lowercase();
+        let text = node.text();
+        if text.chars().count() > MAX_NOTICE_CHARS {
+            continue;
+        }
+        let says_notice = || {
+            let text = text.to_lowercase();
+            COOKIE_NOTICE_TEXT.iter().any(|w| text.contains(w))
+        };
+        let notice = ["consent", "gdpr", "disclosure"]
+            .iter()
+            .any(|w| names.contains(w))
+            || (names.contains("cookie")
+                && (COOKIE_NOTICE_WORDS.iter().any(|w| names.contains(w)) || says_notice()));
+        if notice {
             node.remove();
         }
     }
@@ -310,6 +368,14 @@ mod tests {
         let body = extract(&page).body;
         assert!(body.contains("Presseförderung"), "{body}");
         assert!(!body.contains("Cookies"), "{body}");
+        // A recipe card named after its cookies stays.
+        let recipe = "<p>Cream the butter and sugar until pale, then beat in the egg and the \
+            vanilla, and fold in the flour, the salt and the chocolate chips.</p>\
+            <p>Bake the cookies at 180 degrees for twelve minutes, until golden at the edges.</p>";
+        let page =
+            format!("<html><body><div class=\"cookie-recipe-card\">{recipe}</div></body></html>");
+        let body = extract(&page).body;
+        assert!(body.contains("Bake the cookies"), "{body}");
     }
 
     /// Author mark-up found where the common publishing tools put it.
