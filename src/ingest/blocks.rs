@@ -290,11 +290,36 @@ const SIGNATURE_OPENINGS: &[&str] = &[
     "written by",
 ];
 
+/// Lines that stand under or over every reader's comment, whatever it says.
+const COMMENT_ACTIONS: &[&str] = &[
+    "report this comment",
+    "report as inappropriate",
+    "report abuse",
+    "kommentar melden",
+];
+
 /// A line signing a comment: `Posted by: Sean | Jan 10, 2008 4:49:12 PM`,
-/// `Posted by nolasad on 01/13/08 at 12:02PM`, `Posted by: Oh My of Adelaide 7:57am today`.
-/// A time or date is required: `Posted by D` alone is also an article's byline.
+/// `Posted by nolasad on 01/13/08 at 12:02PM`, `Posted by: Oh My of Adelaide 7:57am today`,
+/// `BY WOOTSEE AT 01/08/08 05:51 PM`, `Comment No. 1034545`, or a comment's
+/// own action (`[Offensive? Unsuitable? Report this comment. ]`).
+/// A time or date is required after `Posted by`: `Posted by D` alone is also
+/// an article's byline.
 fn is_comment_signature(text: &str) -> bool {
     let t = text.trim();
+    let short = t.len() <= 80;
+    if short {
+        let lower = t.to_lowercase();
+        let numbered = lower.strip_prefix("comment no.").is_some_and(|rest| {
+            rest.trim().chars().all(|c| c.is_ascii_digit()) && !rest.trim().is_empty()
+        });
+        let signed_at = lower.starts_with("by ")
+            && lower.contains(" at ")
+            && lower.split_whitespace().count() <= 8
+            && has_clock_time(&lower);
+        if numbered || signed_at || COMMENT_ACTIONS.iter().any(|a| lower.contains(a)) {
+            return true;
+        }
+    }
     // Every block of every article passes here: look at the opening before copying.
     let opens = |o: &&str| t.get(..o.len()).is_some_and(|p| p.eq_ignore_ascii_case(o));
     if !SIGNATURE_OPENINGS.iter().any(opens) {
@@ -517,6 +542,17 @@ mod tests {
         assert!(!is_comment_signature("Posted by D"));
         assert!(is_comment_signature(
             "Posted by nolasad on 01/13/08 at 12:02PM"
+        ));
+        assert!(is_comment_signature("BY WOOTSEE AT 01/08/08 05:51 PM"));
+        assert!(is_comment_signature("Comment No. 1034545"));
+        assert!(is_comment_signature(
+            "[Offensive? Unsuitable? Report this comment. ]"
+        ));
+        assert!(!is_comment_signature(
+            "By Terence Hunt, AP White House Correspondent"
+        ));
+        assert!(!is_comment_signature(
+            "Comment No. 5 came from the mayor's office."
         ));
     }
 
