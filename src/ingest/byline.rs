@@ -41,6 +41,12 @@ pub fn clean_credit(text: &str) -> String {
 fn credit_prefix_end(text: &str) -> Option<usize> {
     let c = CREDIT_PREFIX.captures(text)?;
     let sep = c.get(1)?;
+    // `Text` credits only with a colon (`Text: Anna Weber`): `Text Size` and
+    // `Text Only` are page controls.
+    let word = text[..sep.start()].trim().to_lowercase();
+    if matches!(word.as_str(), "text" | "texte" | "текст") && !sep.as_str().contains(':') {
+        return None;
+    }
     let end = if sep
         .as_str()
         .chars()
@@ -329,6 +335,8 @@ mod tests {
             "Johanna Kropfitsch"
         );
         assert_eq!(clean_credit("Dick Tracy"), "Dick Tracy");
+        assert_eq!(clean_credit("Text: Anna Weber"), "Anna Weber");
+        assert_eq!(credit_line("Text Size"), None);
         assert_eq!(
             credit_line("VON MORITZ GATHMANN am 21. April 2020"),
             Some(vec!["MORITZ GATHMANN".to_string()])
