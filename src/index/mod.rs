@@ -3,6 +3,7 @@
 //! Tantivy types stay inside `index/` and `query/`.
 
 pub mod language;
+mod news_tokenizer;
 pub mod schema;
 pub mod stats;
 mod stem_cache;

@@ -130,23 +130,13 @@ pub const MAX_TOKEN_BYTES: usize = 40;
 
 /// The prose analyzer: split into words (apostrophes handled), drop huge tokens, lowercase, fold accents, stem.
 pub fn news_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(super::tokenizer::WordTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(super::stem_cache::CachedStemmer::new(Language::English))
-        .build()
+    news_analyzer_in(Language::English)
 }
 
 /// The prose analyzer with another language's stemmer (for query words, which
 /// carry no language mark).
 pub fn news_analyzer_in(language: Language) -> TextAnalyzer {
-    TextAnalyzer::builder(super::tokenizer::WordTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(super::stem_cache::CachedStemmer::new(language))
-        .build()
+    TextAnalyzer::from(super::news_tokenizer::NewsTokenizer::new(language))
 }
 
 /// The name analyzer: like `news` without stemming, so `Weise` does not match `wise`.
