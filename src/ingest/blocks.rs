@@ -306,22 +306,31 @@ const COMMENT_ACTIONS: &[&str] = &[
 /// an article's byline.
 fn is_comment_signature(text: &str) -> bool {
     let t = text.trim();
-    let short = t.len() <= 80;
-    if short {
-        let lower = t.to_lowercase();
-        let numbered = lower.strip_prefix("comment no.").is_some_and(|rest| {
-            rest.trim().chars().all(|c| c.is_ascii_digit()) && !rest.trim().is_empty()
-        });
-        let signed_at = lower.starts_with("by ")
-            && lower.contains(" at ")
-            && lower.split_whitespace().count() <= 8
-            && has_clock_time(&lower);
-        if numbered || signed_at || COMMENT_ACTIONS.iter().any(|a| lower.contains(a)) {
+    // Every block of every article passes here: nothing is copied or lowercased
+    // before a line looks like a signature.
+    let opens = |o: &&str| t.get(..o.len()).is_some_and(|p| p.eq_ignore_ascii_case(o));
+    if t.len() <= 80 {
+        let numbered = opens(&"comment no.") && {
+            let rest = t["comment no.".len()..].trim();
+            !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit())
+        };
+        let signed_at = opens(&"by ")
+            && t.to_ascii_lowercase().contains(" at ")
+            && t.split_whitespace().count() <= 8
+            && has_clock_time(t);
+        // Every action holds `report` or `melden`: a case-sensitive scan for
+        // their tails first, the lowercased copy only for lines that pass.
+        let action = ["eport", "EPORT", "elden", "ELDEN"]
+            .iter()
+            .any(|tail| t.contains(tail))
+            && {
+                let lower = t.to_lowercase();
+                COMMENT_ACTIONS.iter().any(|a| lower.contains(a))
+            };
+        if numbered || signed_at || action {
             return true;
         }
     }
-    // Every block of every article passes here: look at the opening before copying.
-    let opens = |o: &&str| t.get(..o.len()).is_some_and(|p| p.eq_ignore_ascii_case(o));
     if !SIGNATURE_OPENINGS.iter().any(opens) {
         return false;
     }

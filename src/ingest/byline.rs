@@ -172,11 +172,16 @@ pub fn parse_byline_line(line: &str) -> Option<Vec<String>> {
 
 /// Splits an author value from metadata (`"By Jane Doe and John Roe"`, `"Doe, Jane"` is left whole).
 pub fn split_names(value: &str) -> Vec<String> {
+    split_keeping(value, is_name)
+}
+
+/// The credit's names (credit words around them dropped) that `keep` accepts.
+fn split_keeping(value: &str, keep: fn(&str) -> bool) -> Vec<String> {
     let value = clean_credit(value);
     SPLIT
         .split(&value)
         .map(|n| trim_name_end(n.trim()))
-        .filter(|n| is_name(n))
+        .filter(|n| keep(n))
         .collect()
 }
 
@@ -201,12 +206,7 @@ fn trim_name_end(name: &str) -> String {
 /// names count (`gizzmo`, `freeman1984`, `PETA-Team`, `AFP/The Local`),
 /// which a line of running text would need a capital and no digits for.
 pub fn split_marked_names(value: &str) -> Vec<String> {
-    let value = clean_credit(value);
-    SPLIT
-        .split(&value)
-        .map(|n| trim_name_end(n.trim()))
-        .filter(|n| is_marked_name(n))
-        .collect()
+    split_keeping(value, is_marked_name)
 }
 
 /// A name or handle from author mark-up: 1–6 words with a letter, no URL,
@@ -214,7 +214,12 @@ pub fn split_marked_names(value: &str) -> Vec<String> {
 /// `2023 4:41AM`), and no slug of a name (`christian.stadtfeld`,
 /// `gabor_munier`, `sarah-indra`: the page names the person properly elsewhere).
 fn is_marked_name(candidate: &str) -> bool {
-    let lower = candidate.to_lowercase();
+    if !is_credit(candidate, &candidate.to_lowercase(), &[])
+        || candidate.starts_with('/')
+        || !candidate.chars().any(char::is_alphabetic)
+    {
+        return false;
+    }
     let dated = candidate.split_whitespace().any(|w| {
         let w = w.trim_end_matches([',', '.']);
         w.contains(':') && w.chars().any(|c| c.is_ascii_digit())
@@ -230,41 +235,35 @@ fn is_marked_name(candidate: &str) -> bool {
             || candidate
                 .rsplit_once('.')
                 .is_some_and(|(_, last)| last.chars().count() > 3));
+    !dated && !slug
+}
+
+/// What any credited name is: 1–6 words, no URL or mail address, no mark-up
+/// or bracket, no label or role word, nor any of `also_not` (`lower` is
+/// `candidate` lowercased).
+fn is_credit(candidate: &str, lower: &str, also_not: &[&str]) -> bool {
     !candidate.is_empty()
-        && !dated
-        && !slug
-        && candidate.chars().any(char::is_alphabetic)
         && !candidate.contains("://")
         && !candidate.contains(['@', '|'])
-        && !candidate.starts_with('/')
-        && !NOT_NAMES.contains(&lower.as_str())
+        && !NOT_NAMES.contains(&lower)
         && !candidate.contains(['*', '(', ')', '[', ']', '<', '>', '=', '#', '{', '}'])
         && !lower
             .split_whitespace()
-            .any(|w| NOT_NAME_WORDS.contains(&w))
+            .any(|w| NOT_NAME_WORDS.contains(&w) || also_not.contains(&w))
         && (1..=6).contains(&candidate.split_whitespace().count())
 }
 
 /// A plausible person name: not a URL, not a role, 2–6 words with a capital, no digits.
 pub fn is_name(candidate: &str) -> bool {
-    let lower = candidate.to_lowercase();
-    let words = candidate.split_whitespace().count();
-    !candidate.is_empty()
-        && !candidate.contains("://")
-        && !candidate.contains('@')
-        && !candidate.contains(['/', '|'])
+    // The cheap tests first: this runs on many lines of every document.
+    candidate.chars().next().is_some_and(char::is_uppercase)
+        && !candidate.contains('/')
         && !candidate.chars().any(|c| c.is_ascii_digit())
-        && !NOT_NAMES.contains(&lower.as_str())
-        && !candidate.contains(['*', '(', ')', '[', ']', '<', '>', '=', '#', '{', '}'])
-        && !lower.split_whitespace().any(|w| {
-            matches!(
-                w,
-                "staff" | "desk" | "team" | "editors" | "newsroom" | "reporters"
-            ) || NOT_NAME_WORDS.contains(&w)
-        })
-        && (1..=6).contains(&words)
-        && candidate.chars().next().is_some_and(char::is_uppercase)
+        && is_credit(candidate, &candidate.to_lowercase(), DESK_WORDS)
 }
+
+/// Words of a desk's credit, not a person's.
+const DESK_WORDS: &[&str] = &["staff", "desk", "team", "editors", "newsroom", "reporters"];
 
 #[cfg(test)]
 mod tests {

@@ -169,34 +169,43 @@ pub fn is_chrome(line: &str) -> bool {
 /// addressed to the reader, affiliate-link disclosures, prompts to rate the
 /// article. Each needs two marks, so that prose about the same things stays.
 fn is_chrome_kind(line: &str) -> bool {
-    let words = line.split_whitespace().count();
     let has = |w: &str| line.contains(w);
+    let php_warning = ["warning:", "deprecated:", "notice:", "fatal error:"]
+        .iter()
+        .any(|p| line.starts_with(p))
+        && has(" on line ");
+    let blog_footer = line.starts_with("this entry was posted in")
+        || (line.starts_with("der beitrag wurde am") && has("veröffentlicht"))
+        || (line.starts_with("erstellt am") && has("abgelegt unter"));
+    if php_warning || blog_footer {
+        return true;
+    }
+    // The other kinds are short lines: every paragraph of every article comes
+    // here, and a long one is done with after counting 41 words.
+    let words = line.split_whitespace().take(MAX_PLUG_WORDS + 1).count();
+    if words > MAX_PLUG_WORDS {
+        return false;
+    }
     let reading_time = words <= 8
         && (has("min read")
             || has("minute read")
             || has("min. lesezeit")
             || has("minuten lesezeit")
             || has("przeczytasz w"));
-    let php_warning = ["warning:", "deprecated:", "notice:", "fatal error:"]
-        .iter()
-        .any(|p| line.starts_with(p))
-        && has(" on line ");
-    let blog_footer = has("bookmark the permalink")
-        || line.starts_with("this entry was posted in")
-        || (line.starts_with("der beitrag wurde am") && has("veröffentlicht"))
-        || (line.starts_with("erstellt am") && has("abgelegt unter"));
-    let plug = words <= 40
-        && ((has("newsletter")
-            && (has("abonniere") || has("subscribe to our") || has("sign up for our")))
-            || (has("download the") && has(" app") && has("ios") && has("android"))
-            || has("straight to your phone"));
-    let affiliate = words <= 40
-        && ((has("provision") && has("links auf dieser seite"))
-            || (has("commission") && has("links on this page")));
+    let plug = (has("newsletter")
+        && (has("abonniere") || has("subscribe to our") || has("sign up for our")))
+        || (has("download the") && has(" app") && has("ios") && has("android"))
+        || has("straight to your phone");
+    let affiliate = (has("provision") && has("links auf dieser seite"))
+        || (has("commission") && has("links on this page"));
     let rating_prompt = words <= 8
         && (has("artikel bewerten") || has("war der artikel nützlich") || has("rate this article"));
-    reading_time || php_warning || blog_footer || plug || affiliate || rating_prompt
+    let footer = has("bookmark the permalink");
+    reading_time || plug || affiliate || rating_prompt || footer
 }
+
+/// Plugs, disclosures and prompts are at most this many words long.
+const MAX_PLUG_WORDS: usize = 40;
 
 /// Lowercases and strips list numbering (`1. `, `- `) and trailing punctuation.
 fn normalize(line: &str) -> String {
