@@ -277,6 +277,10 @@ fn repair_title(html: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn fallback_body(html: &str) -> String {
+    // The page again, without its notices (Readability consumed the first parse).
+    let doc = Document::from(html);
+    remove_notices(&doc);
+    let html = doc.html().to_string();
     let Ok(rendered) =
         html2text::config::plain_no_decorate().string_from_read(html.as_bytes(), 10_000)
     else {
@@ -366,6 +370,15 @@ mod tests {
             banner.repeat(2)
         );
         let body = extract(&page).body;
+        assert!(body.contains("Presseförderung"), "{body}");
+        assert!(!body.contains("Cookies"), "{body}");
+        // Nor when the post is too short for Readability and the whole page is read.
+        let short = format!(
+            "<html><body><div id=\"cookie-law-info-bar\"><p>{}</p></div>\
+             <div class=\"entry-content\"><p>Presseförderung: Studie zweifelt.</p></div></body></html>",
+            banner.repeat(2)
+        );
+        let body = extract(&short).body;
         assert!(body.contains("Presseförderung"), "{body}");
         assert!(!body.contains("Cookies"), "{body}");
         // A recipe card named after its cookies stays.
