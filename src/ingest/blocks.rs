@@ -426,38 +426,42 @@ fn promote_prose_runs(classes: &[Class]) -> Vec<Class> {
     out
 }
 
-/// Context-sensitive pass: short and near-good blocks are judged by the
-/// nearest decided blocks around them (the document edges count as bad).
+/// The class of the nearest good or bad block from `i` in direction `step`
+/// (near-good ones too if `allow_near`); the document edges count as bad.
+fn decided(classes: &[Class], i: usize, step: isize, allow_near: bool) -> Class {
+    let mut j = i as isize + step;
+    while j >= 0 && (j as usize) < classes.len() {
+        match classes[j as usize] {
+            Class::Good => return Class::Good,
+            Class::Bad => return Class::Bad,
+            Class::NearGood if allow_near => return Class::NearGood,
+            _ => {}
+        }
+        j += step;
+    }
+    Class::Bad
+}
+
+/// Context-sensitive pass: short, near-good and weak blocks are judged by the
+/// nearest decided blocks around them.
 fn revise(classes: &[Class]) -> Vec<Class> {
     let promoted = promote_prose_runs(classes);
     let classes = &promoted[..];
-    let n = classes.len();
     let mut out = classes.to_vec();
-    // Neighbours for short blocks skip other short/near-good blocks and look at good/bad only.
-    let decided = |i: usize, step: isize, allow_near: bool| -> Class {
-        let mut j = i as isize + step;
-        while j >= 0 && (j as usize) < n {
-            match classes[j as usize] {
-                Class::Good => return Class::Good,
-                Class::Bad => return Class::Bad,
-                Class::NearGood if allow_near => return Class::NearGood,
-                _ => {}
-            }
-            j += step;
-        }
-        Class::Bad
-    };
-    for i in 0..n {
+    for i in 0..classes.len() {
         if classes[i] != Class::Short {
             continue;
         }
-        let (prev, next) = (decided(i, -1, false), decided(i, 1, false));
+        let (prev, next) = (
+            decided(classes, i, -1, false),
+            decided(classes, i, 1, false),
+        );
         out[i] = match (prev, next) {
             (Class::Good, Class::Good) => Class::Good,
             (Class::Bad, Class::Bad) => Class::Bad,
             _ => {
                 // Mixed: the near-good neighbour decides, as in justext.
-                let (p, q) = (decided(i, -1, true), decided(i, 1, true));
+                let (p, q) = (decided(classes, i, -1, true), decided(classes, i, 1, true));
                 if p == Class::NearGood || q == Class::NearGood {
                     Class::Good
                 } else {
@@ -466,18 +470,32 @@ fn revise(classes: &[Class]) -> Vec<Class> {
             }
         };
     }
-    for i in 0..n {
-        if classes[i] == Class::Weak {
-            let (prev, next) = (decided(i, -1, false), decided(i, 1, false));
-            out[i] = if prev == Class::Good && next == Class::Good {
+    for i in 0..classes.len() {
+        if classes[i] == Class::NearGood {
+            let (prev, next) = (
+                decided(classes, i, -1, false),
+                decided(classes, i, 1, false),
+            );
+            out[i] = if prev == Class::Good || next == Class::Good {
                 Class::Good
             } else {
                 Class::Bad
             };
         }
-        if classes[i] == Class::NearGood {
-            let (prev, next) = (decided(i, -1, false), decided(i, 1, false));
-            out[i] = if prev == Class::Good || next == Class::Good {
+    }
+    // Weak blocks are judged once the others are settled, so that a sentence
+    // thick with names counts as the article's when it sits between two of its
+    // paragraphs, near-good ones included, or right above its first: a wire
+    // lead (`B.C.'s premier toured Prince George Sunday to view the damage
+    // caused by the Nechako River ice jam and flood.`) has few stop words.
+    // Body F1 on the aeb / l3s text renderings +0.006 / +0.007.
+    let settled = out.clone();
+    for i in 0..classes.len() {
+        if classes[i] == Class::Weak {
+            let between = decided(&settled, i, -1, false) == Class::Good
+                && decided(&settled, i, 1, false) == Class::Good;
+            let leads = settled.get(i + 1) == Some(&Class::Good);
+            out[i] = if between || leads {
                 Class::Good
             } else {
                 Class::Bad
@@ -614,6 +632,21 @@ mod tests {
             revise(&[Bad, NearGood, NearGood, Bad, Good]),
             vec![Bad, Bad, Bad, Bad, Good]
         );
+    }
+
+    #[test]
+    fn a_wire_lead_thick_with_names_stays_with_its_article() {
+        // l3s a425a015: the lead and a sentence of names, each weak on stop
+        // words, above and inside near-good wire paragraphs were dropped.
+        use Class::*;
+        let classes = [Bad, Weak, NearGood, Weak, Good, Good, Bad, Weak, Bad];
+        assert_eq!(
+            revise(&classes),
+            vec![Bad, Good, Good, Good, Good, Good, Bad, Bad, Bad]
+        );
+        // A weak block below the article, or apart from it, is not the article's.
+        assert_eq!(revise(&[Good, Weak, Bad]), vec![Good, Bad, Bad]);
+        assert_eq!(revise(&[Weak, Short, Good]), vec![Bad, Bad, Good]);
     }
 
     #[test]
