@@ -215,7 +215,9 @@ const COOKIE_NOTICE_TEXT: &[&str] = &[
     "privacidad",
 ];
 
-/// Removes the page's notices (see `NOTICES`) before the article is looked for.
+/// Removes the page's notices (see `NOTICES`) and forms before the article is
+/// looked for: Readability takes a newsletter or comment form, all labels and
+/// prompts, for the article on pages whose article is short or split up.
 fn remove_notices(doc: &Document) {
     for node in doc.select(NOTICES).iter() {
         let tag = node.nodes().first().and_then(|n| n.node_name());
@@ -243,6 +245,20 @@ fn remove_notices(doc: &Document) {
                 && (COOKIE_NOTICE_WORDS.iter().any(|w| names.contains(w)) || says_notice()));
         if notice {
             node.remove();
+        }
+    }
+    // A form with fields is a box (comment, newsletter or search form) unless
+    // it holds most of the page: ASP.NET wraps whole pages in one.
+    let mut page_len = None;
+    for form in doc.select("form").iter() {
+        let fields =
+            form.select("textarea, select, input:not([type='hidden' i]):not([type='submit' i])");
+        if fields.length() == 0 {
+            continue;
+        }
+        let page_len = *page_len.get_or_insert_with(|| doc.select("body").text().len());
+        if form.text().len() * 2 < page_len {
+            form.remove();
         }
     }
 }

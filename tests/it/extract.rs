@@ -432,3 +432,22 @@ fn an_author_named_by_reference_in_json_ld_is_found() {
     let recs = records(&page);
     assert_eq!(recs[0]["authors"], serde_json::json!(["Lewis White"]));
 }
+
+/// A poll beside the article (a real l3s page, 580 CFRA: `Yes to a handgun ban
+/// & tougher sentences…`, one radio button per answer) is a form, not the
+/// article; Readability took it for the article and the story was lost.
+#[test]
+fn a_poll_form_is_not_the_article() {
+    let Some(page) =
+        shared_if_present("corpora/extract/l3s/html/30cfde24-3c3f-4ef6-a1ac-4b58f5e631b6.html")
+    else {
+        return;
+    };
+    let recs = records(&page);
+    let body = recs[0]["body"].as_str().unwrap();
+    assert!(
+        body.contains("Liberal leader Stephane Dion suggests a \"diplomatic solution\""),
+        "{body}"
+    );
+    assert!(!body.contains("handgun ban"), "{body}");
+}
