@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod output;
 pub mod query;
 pub mod stories;
+pub mod text_form;
 
 pub use error::{Error, ExitStatus, Result};
 

@@ -37,6 +37,7 @@ pub use origins::Origins;
 pub use walk::{roots, walk, Candidate, Entry, SkipReason, WalkOptions};
 
 use crate::document::{count_words, Article, Kind};
+use crate::text_form::canonical_owned;
 
 /// Files are read up to this many bytes; the rest is ignored (and reported).
 pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
@@ -148,19 +149,20 @@ fn clean(
     if scraped.body.trim().is_empty() && scraped.title.is_none() {
         return Err(IngestError::NoText);
     }
+    let body = canonical_owned(scraped.body);
     let article = Article {
         id: crate::document::article_id(path),
         path: path.to_string(),
         kind,
-        words: count_words(&scraped.body),
-        title: scraped.title,
+        words: count_words(&body),
+        title: scraped.title.map(canonical_owned),
         date: scraped.date,
-        authors: scraped.authors,
-        source: scraped.source,
+        authors: scraped.authors.into_iter().map(canonical_owned).collect(),
+        source: scraped.source.map(canonical_owned),
         url: scraped.url,
         lang: scraped.lang,
         hash: content_hash(bytes),
-        body: scraped.body,
+        body,
     };
     Ok((article, note, scraped.origins))
 }

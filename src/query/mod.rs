@@ -113,6 +113,8 @@ fn build(
     query: &str,
     filter: &Filter,
 ) -> Result<(BooleanQuery, compile::Compiled)> {
+    // Articles are stored in this form (see `text_form`); the query must match it.
+    let query = &*crate::text_form::canonical(query);
     let expr = parse(query)?;
     let mut compiler = compile::Compiler::with_searcher(open.fields, open.reader.searcher());
     let compiled = compiler.compile(&expr, query)?;

@@ -99,3 +99,44 @@ fn tables_of_figures_are_not_taken_for_another_language() {
     let r = env.run(&["extract", french.to_str().unwrap(), "--fields", "lang"]);
     assert_eq!(r.stdout.trim(), "{\"lang\":\"fr\"}");
 }
+
+/// A word is found however its letters are encoded: soft hyphens inside a
+/// German word (weinkenner.de: `Mag&shy;da&shy;le&shy;ner`) and a letter written
+/// as one code point in the article and as two in the query (`য়` on
+/// ukbdnews.com; `é` typed as `e` and a combining accent).
+#[test]
+fn words_match_whatever_their_encoding() {
+    let env = TestEnv::new();
+    let docs = env.dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(
+        docs.join("wein.html"),
+        "<html lang=\"de\"><head><title>St. Magdalener</title></head><body><article>\
+         <p>Schon im Mit&shy;tel&shy;al&shy;ter war der St. Mag&shy;da&shy;le&shy;ner das \
+         Aus&shy;hän&shy;ge&shy;schild der Bozner Weinberge, ein Rotwein aus Vernatsch, den \
+         man im Café am Waltherplatz trinkt.</p></article></body></html>",
+    )
+    .unwrap();
+    let r = env.index_into(&docs, &env.index_path(), &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for (query, word) in [
+        ("Mittelalter", "Mittelalter"),
+        ("Magdalener", "Magdalener"),
+        ("Cafe\u{301}", "Caf\u{e9}"),
+    ] {
+        let (code, v) = env.query_json(query, &[]);
+        assert_eq!(code, 0, "{query} found nothing");
+        assert_eq!(v["hits"][0]["title"], "St. Magdalener", "{query}");
+        let marked = marked(&v["hits"][0]);
+        assert!(
+            marked.iter().any(|m| m == word),
+            "{query}: highlighted {marked:?}"
+        );
+    }
+    let r = env.run(&["extract", docs.join("wein.html").to_str().unwrap()]);
+    assert!(
+        r.stdout.contains("Mittelalter war der St. Magdalener"),
+        "{}",
+        r.stdout
+    );
+}
