@@ -256,11 +256,16 @@ fn remove_notices(doc: &Document) {
         if fields.length() == 0 {
             continue;
         }
-        let page_len = *page_len.get_or_insert_with(|| doc.select("body").text().len());
-        if form.text().len() * 2 < page_len {
+        let page_len = *page_len.get_or_insert_with(|| visible_len(&doc.select("body").text()));
+        if visible_len(&form.text()) * 2 < page_len {
             form.remove();
         }
     }
+}
+
+/// Bytes of `text` that are not white space: mark-up indentation is not text.
+fn visible_len(text: &str) -> usize {
+    text.split_whitespace().map(str::len).sum()
 }
 
 /// Closes a `<title>` whose end tag is missing or mangled. Browsers read a
