@@ -237,6 +237,10 @@ pub fn article_end(texts: &[&str], good: &[bool]) -> Option<usize> {
     let mut markers = (first_good + 1..texts.len()).filter(|&i| is_end_marker(texts[i]));
     let first = markers.next();
     let light = first.filter(|&at| chars(at..texts.len()) <= chars(0..at));
+    // A heading that opens comments and nothing else ends the article once a
+    // paragraph of it stands above, whatever the length of the thread below.
+    let commented = (first_good + 1..texts.len())
+        .find(|&at| is_comment_heading(texts[at]) && chars(0..at) >= COMMENTED_ARTICLE_CHARS);
     // A busy thread outweighs its article (l3s: 20,000 words of comments under
     // 1,300 of post), but its signatures give it away, heading or not.
     let signatures: Vec<usize> = (first_good + 1..texts.len())
@@ -247,7 +251,37 @@ pub fn article_end(texts: &[&str], good: &[bool]) -> Option<usize> {
         .chain(markers)
         .find(|&at| opens_comments(texts, &signatures, at))
         .or_else(|| unmarked_thread(&signatures, first_good));
-    [light, signed].into_iter().flatten().min()
+    [light, commented, signed].into_iter().flatten().min()
+}
+
+/// Article text above a comment heading for it to end the article: a heading
+/// in a share bar atop the article (`Comments (12)`) has none.
+const COMMENTED_ARTICLE_CHARS: usize = 500;
+
+/// Headings that open reader comments and can mean nothing else; a count may
+/// follow (`Comments (5)`). `Have your say` and `Related stories` may also head
+/// a box inside the article's column, so they end it only when little follows.
+const COMMENT_HEADINGS: &[&str] = &[
+    "comments",
+    "add your comment",
+    "add a comment",
+    "leave a comment",
+    "post a comment",
+    "post your comment",
+    "write a comment",
+    "reader comments",
+    "readers' comments",
+    "kommentare",
+];
+
+fn is_comment_heading(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.', '!']);
+    if t.len() > 40 {
+        return false;
+    }
+    let t = t.to_lowercase();
+    let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ' '));
+    COMMENT_HEADINGS.contains(&t)
 }
 
 /// Signed comments in a row make a thread even under no heading.
@@ -580,6 +614,27 @@ mod tests {
         ));
         assert!(!is_comment_signature(
             "Comment No. 5 came from the mayor's office."
+        ));
+    }
+
+    #[test]
+    fn a_comment_heading_ends_the_article_however_long_the_thread() {
+        // aeb 612cd298: 1,100 characters of post, then `comments` and twice as
+        // much unsigned reader text.
+        let paragraph = "The council voted on Tuesday to close the old bridge to cars, and the \
+            mayor said that work on a new one would start in the spring of next year.";
+        let comment = "I have lived here for thirty years and this is the worst decision the \
+            council has made in all of that time, and I will not vote for any of them again.";
+        let mut texts = vec![paragraph; 5];
+        texts.push("Comments (14)");
+        texts.extend([comment; 12]);
+        assert_eq!(article_end(&texts, &vec![true; texts.len()]), Some(5));
+        // A comment count in the share bar under the first paragraph is no end.
+        let texts = [paragraph, "Comments (14)", paragraph, paragraph, paragraph];
+        assert_eq!(article_end(&texts, &[true; 5]), None);
+        assert!(is_comment_heading("Add your Comment:"));
+        assert!(!is_comment_heading(
+            "Comments 25 rebels killed in Sri Lanka fighting"
         ));
     }
 

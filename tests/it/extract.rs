@@ -451,3 +451,28 @@ fn a_poll_form_is_not_the_article() {
     );
     assert!(!body.contains("handgun ban"), "{body}");
 }
+
+/// A wire story whose lead and one later sentence are thick with names and
+/// thin on stop words (a real l3s CBC page, as a text scrape): both stay with
+/// the article, and the page's chrome around it does not.
+#[test]
+fn a_wire_lead_thick_with_names_is_kept() {
+    let Some(page) =
+        shared_if_present("corpora/extract/l3s/txt/a425a015-fc22-41b7-bfb8-9a4fa6fe1378.txt")
+    else {
+        return;
+    };
+    let recs = records(&page);
+    let body = recs[0]["body"].as_str().unwrap();
+    assert!(
+        body.starts_with("B.C.'s premier toured Prince George Sunday to view the damage"),
+        "{body}"
+    );
+    assert!(
+        body.contains("Pat Bell, minister of agriculture and lands, deputy premier Shirley Bond"),
+        "{body}"
+    );
+    for chrome in ["Story Tools:", "Text Size:"] {
+        assert!(!body.contains(chrome), "kept {chrome:?}: {body}");
+    }
+}
