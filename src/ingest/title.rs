@@ -153,18 +153,32 @@ pub fn part_sharing_lead(title: &str, body: &str) -> Option<String> {
 /// The heading (in page order) that shares the most words with the body's lead,
 /// at least two; ties go to the earliest.
 pub fn headline_from_lead(headings: &[String], body: &str) -> Option<String> {
-    let lead = lead_words(body);
+    let lead = Lead::of(body);
     let mut best: Option<(usize, &String)> = None;
     for heading in headings.iter().filter(|h| super::scrape::is_headline(h)) {
-        let mut words: Vec<String> = content_words(heading).collect();
-        words.sort();
-        words.dedup();
-        let shared = words.iter().filter(|w| lead.contains(*w)).count();
+        let shared = lead.shared(heading);
         if shared >= 2 && best.is_none_or(|(b, _)| shared > b) {
             best = Some((shared, heading));
         }
     }
     best.map(|(_, h)| h.clone())
+}
+
+/// The content words (four letters or more) of an article's lead.
+pub struct Lead(std::collections::HashSet<String>);
+
+impl Lead {
+    pub fn of(body: &str) -> Lead {
+        Lead(lead_words(body))
+    }
+
+    /// How many distinct content words of `text` the lead holds.
+    pub fn shared(&self, text: &str) -> usize {
+        let mut words: Vec<String> = content_words(text).collect();
+        words.sort_unstable();
+        words.dedup();
+        words.iter().filter(|w| self.0.contains(*w)).count()
+    }
 }
 
 fn lead_words(body: &str) -> std::collections::HashSet<String> {

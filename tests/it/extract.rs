@@ -476,3 +476,28 @@ fn a_wire_lead_thick_with_names_is_kept() {
         assert!(!body.contains(chrome), "kept {chrome:?}: {body}");
     }
 }
+
+/// In a text scrape the line right above the article may be a section or a
+/// credit (`Filed Under: Sports`, `By the Associated Press`); the headline is
+/// the line above the lead that shares its words (real l3s pages, as text).
+#[test]
+fn a_scrape_headline_shares_the_lead_s_words() {
+    for (page, headline) in [
+        (
+            "045cb317-60ad-454d-add8-3baa40789258.txt",
+            "Anand draws with Aronian, Negi posts third win",
+        ),
+        (
+            "0cab2c4b-d0ff-47fb-80a0-5cfd391f3d94.txt",
+            "Peterson eyes NFC rushing title, playoffs",
+        ),
+    ] {
+        let Some(page) = shared_if_present(&format!("corpora/extract/l3s/txt/{page}")) else {
+            return;
+        };
+        let recs = records(&page);
+        assert_eq!(recs[0]["title"], headline);
+        let body = recs[0]["body"].as_str().unwrap();
+        assert!(!body.contains(headline), "{body}");
+    }
+}
