@@ -501,3 +501,21 @@ fn a_scrape_headline_shares_the_lead_s_words() {
         assert!(!body.contains(headline), "{body}");
     }
 }
+
+/// A saved page with one stray NUL byte in 7,459 (a real l3s page, as
+/// markdown) is text: its article is read, the NUL dropped.
+#[test]
+fn a_stray_nul_byte_does_not_lose_the_article() {
+    let Some(page) =
+        shared_if_present("corpora/extract/l3s/md/907e52d9-4df4-46d0-86ff-911dacc1e94b.md")
+    else {
+        return;
+    };
+    let recs = records(&page);
+    let body = recs[0]["body"].as_str().unwrap();
+    assert!(
+        body.contains("Derby manager Paul Jewell has revealed he has \"almost completed\" a deal"),
+        "{body}"
+    );
+    assert!(!body.contains('\0'));
+}
