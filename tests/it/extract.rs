@@ -18,6 +18,13 @@ fn records(path: &std::path::Path) -> Vec<Value> {
     r.json_lines()
 }
 
+/// The record `search extract` prints for one page under `../shared`, when
+/// `../shared` is there.
+fn shared_record(rel: &str) -> Option<Value> {
+    let page = shared_if_present(rel)?;
+    records(&page).into_iter().next()
+}
+
 fn by_file<'a>(records: &'a [Value], name: &str) -> &'a Value {
     records
         .iter()
@@ -377,13 +384,12 @@ fn signed_comment_threads_end_the_article() {
 /// them) keeps the article's sentences of that line and loses the rest.
 #[test]
 fn a_page_run_into_one_line_keeps_only_its_article() {
-    let Some(page) =
-        shared_if_present("corpora/extract/l3s/txt/b5723dd9-855c-49b5-828e-4532b8826e16.txt")
+    let Some(rec) =
+        shared_record("corpora/extract/l3s/txt/b5723dd9-855c-49b5-828e-4532b8826e16.txt")
     else {
         return;
     };
-    let recs = records(&page);
-    let body = recs[0]["body"].as_str().unwrap();
+    let body = rec["body"].as_str().unwrap();
     assert!(
         body.contains("Thousands of New Year's Eve revellers have taken to the streets of London"),
         "{body}"
@@ -406,14 +412,13 @@ fn a_page_run_into_one_line_keeps_only_its_article() {
 /// AP page with no author mark-up) leaves the body and names the author.
 #[test]
 fn a_byline_atop_the_body_becomes_the_author() {
-    let Some(page) =
-        shared_if_present("corpora/extract/l3s/html/224aa27e-f2e2-41fb-97d5-13dc6df57cd6.html")
+    let Some(rec) =
+        shared_record("corpora/extract/l3s/html/224aa27e-f2e2-41fb-97d5-13dc6df57cd6.html")
     else {
         return;
     };
-    let recs = records(&page);
-    assert_eq!(recs[0]["authors"], serde_json::json!(["TERENCE HUNT"]));
-    let body = recs[0]["body"].as_str().unwrap();
+    assert_eq!(rec["authors"], serde_json::json!(["TERENCE HUNT"]));
+    let body = rec["body"].as_str().unwrap();
     assert!(!body.contains("By TERENCE HUNT"), "{body}");
     assert!(body.contains("President Bush warned Iran"), "{body}");
 }
@@ -424,13 +429,10 @@ fn a_byline_atop_the_body_becomes_the_author() {
 /// the author is the one the page shows, `by Lewis White`.
 #[test]
 fn an_author_named_by_reference_in_json_ld_is_found() {
-    let Some(page) =
-        shared_if_present("corpora/extract/aeb/html/aade2ec8d1e7b0919aef1001c3ef0573f8a239e22d4d751d8e664f04ea77ef0d.html")
-    else {
+    let Some(rec) = shared_record("corpora/extract/aeb/html/aade2ec8d1e7b0919aef1001c3ef0573f8a239e22d4d751d8e664f04ea77ef0d.html") else {
         return;
     };
-    let recs = records(&page);
-    assert_eq!(recs[0]["authors"], serde_json::json!(["Lewis White"]));
+    assert_eq!(rec["authors"], serde_json::json!(["Lewis White"]));
 }
 
 /// A poll beside the article (a real l3s page, 580 CFRA: `Yes to a handgun ban
@@ -438,13 +440,12 @@ fn an_author_named_by_reference_in_json_ld_is_found() {
 /// article; Readability took it for the article and the story was lost.
 #[test]
 fn a_poll_form_is_not_the_article() {
-    let Some(page) =
-        shared_if_present("corpora/extract/l3s/html/30cfde24-3c3f-4ef6-a1ac-4b58f5e631b6.html")
+    let Some(rec) =
+        shared_record("corpora/extract/l3s/html/30cfde24-3c3f-4ef6-a1ac-4b58f5e631b6.html")
     else {
         return;
     };
-    let recs = records(&page);
-    let body = recs[0]["body"].as_str().unwrap();
+    let body = rec["body"].as_str().unwrap();
     assert!(
         body.contains("Liberal leader Stephane Dion suggests a \"diplomatic solution\""),
         "{body}"
@@ -457,13 +458,12 @@ fn a_poll_form_is_not_the_article() {
 /// the article, and the page's chrome around it does not.
 #[test]
 fn a_wire_lead_thick_with_names_is_kept() {
-    let Some(page) =
-        shared_if_present("corpora/extract/l3s/txt/a425a015-fc22-41b7-bfb8-9a4fa6fe1378.txt")
+    let Some(rec) =
+        shared_record("corpora/extract/l3s/txt/a425a015-fc22-41b7-bfb8-9a4fa6fe1378.txt")
     else {
         return;
     };
-    let recs = records(&page);
-    let body = recs[0]["body"].as_str().unwrap();
+    let body = rec["body"].as_str().unwrap();
     assert!(
         body.starts_with("B.C.'s premier toured Prince George Sunday to view the damage"),
         "{body}"
@@ -492,12 +492,11 @@ fn a_scrape_headline_shares_the_lead_s_words() {
             "Peterson eyes NFC rushing title, playoffs",
         ),
     ] {
-        let Some(page) = shared_if_present(&format!("corpora/extract/l3s/txt/{page}")) else {
+        let Some(rec) = shared_record(&format!("corpora/extract/l3s/txt/{page}")) else {
             return;
         };
-        let recs = records(&page);
-        assert_eq!(recs[0]["title"], headline);
-        let body = recs[0]["body"].as_str().unwrap();
+        assert_eq!(rec["title"], headline);
+        let body = rec["body"].as_str().unwrap();
         assert!(!body.contains(headline), "{body}");
     }
 }
@@ -506,13 +505,11 @@ fn a_scrape_headline_shares_the_lead_s_words() {
 /// markdown) is text: its article is read, the NUL dropped.
 #[test]
 fn a_stray_nul_byte_does_not_lose_the_article() {
-    let Some(page) =
-        shared_if_present("corpora/extract/l3s/md/907e52d9-4df4-46d0-86ff-911dacc1e94b.md")
+    let Some(rec) = shared_record("corpora/extract/l3s/md/907e52d9-4df4-46d0-86ff-911dacc1e94b.md")
     else {
         return;
     };
-    let recs = records(&page);
-    let body = recs[0]["body"].as_str().unwrap();
+    let body = rec["body"].as_str().unwrap();
     assert!(
         body.contains("Derby manager Paul Jewell has revealed he has \"almost completed\" a deal"),
         "{body}"
