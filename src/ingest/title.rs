@@ -165,7 +165,7 @@ pub fn headline_from_lead(headings: &[String], body: &str) -> Option<String> {
 }
 
 /// The content words (four letters or more) of an article's lead.
-pub struct Lead(std::collections::HashSet<String>);
+pub struct Lead(rustc_hash::FxHashSet<String>);
 
 impl Lead {
     pub fn of(body: &str) -> Lead {
@@ -181,7 +181,7 @@ impl Lead {
     }
 }
 
-fn lead_words(body: &str) -> std::collections::HashSet<String> {
+fn lead_words(body: &str) -> rustc_hash::FxHashSet<String> {
     let lead: String = body
         .split_whitespace()
         .take(LEAD_WORDS)
