@@ -248,12 +248,13 @@ fn remove_notices(doc: &Document) {
         }
     }
     // A form with fields is a box (comment, newsletter or search form) unless
-    // it holds most of the page: ASP.NET wraps whole pages in one.
+    // it holds most of the page (ASP.NET wraps whole pages in one) or holds
+    // an article: some sites wrap only the central column in theirs.
     let mut page_len = None;
     for form in doc.select("form").iter() {
         let fields =
             form.select("textarea, select, input:not([type='hidden' i]):not([type='submit' i])");
-        if fields.length() == 0 {
+        if fields.length() == 0 || holds_article(&form) {
             continue;
         }
         let page_len = *page_len.get_or_insert_with(|| visible_len(&doc.select("body").text()));
@@ -261,6 +262,23 @@ fn remove_notices(doc: &Document) {
             form.remove();
         }
     }
+}
+
+/// Paragraphs of prose that make a form more than a box: an article's.
+const ARTICLE_PARAGRAPHS: usize = 3;
+/// Visible characters of such a paragraph.
+const ARTICLE_PARAGRAPH_CHARS: usize = 150;
+
+/// Whether `node` holds an `<article>` or paragraphs of prose enough to be one.
+fn holds_article(node: &dom_query::Selection) -> bool {
+    node.select("article").length() > 0
+        || node
+            .select("p")
+            .iter()
+            .filter(|p| visible_len(&p.text()) >= ARTICLE_PARAGRAPH_CHARS)
+            .take(ARTICLE_PARAGRAPHS)
+            .count()
+            >= ARTICLE_PARAGRAPHS
 }
 
 /// Bytes of `text` that are not white space: mark-up indentation is not text.
@@ -376,6 +394,24 @@ mod tests {
     }
 
     /// A consent banner is never the article, however much prose it holds.
+    #[test]
+    fn a_form_around_the_article_column_is_kept() {
+        let paragraph = "<p>The council voted on Tuesday to close the old bridge to cars, and \
+            the mayor said that work on a new one would start in the spring, once the money \
+            from the state has been paid and the plans have been approved.</p>";
+        let menu: String = (0..120)
+            .map(|i| format!("<li><a href=\"/s{i}\">Section number {i} of the site</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><nav><ul>{menu}</ul></nav><form action=\"/search\">\
+             <input type=\"text\" name=\"q\"><div class=\"story\">{}</div></form>\
+             </body></html>",
+            paragraph.repeat(4)
+        );
+        let body = extract(&page).body;
+        assert!(body.contains("The council voted on Tuesday"), "{body}");
+    }
+
     #[test]
     fn a_cookie_banner_is_not_the_article() {
         let banner = "Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten. \
