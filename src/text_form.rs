@@ -2,7 +2,7 @@
 //!
 //! The same word can be written with different code points: `য়` is U+09DF in
 //! one Bengali page and U+09AF U+09BC in another (or in what a keyboard types),
-//! `é` one code point or two, and `Mit­tel­al­ter` may carry invisible soft
+//! `é` one code point or two, and `Mit&shy;tel&shy;al&shy;ter` may carry invisible soft
 //! hyphens that split it into four words. Articles and queries are both put in
 //! NFC with soft hyphens removed, so they meet.
 

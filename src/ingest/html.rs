@@ -393,7 +393,8 @@ mod tests {
         assert_eq!(extract(page).title.as_deref(), Some("Tom & Jerry return"));
     }
 
-    /// A consent banner is never the article, however much prose it holds.
+    /// A search form around the article column (and a big menu outside it) is
+    /// no box to remove: the article is in it.
     #[test]
     fn a_form_around_the_article_column_is_kept() {
         let paragraph = "<p>The council voted on Tuesday to close the old bridge to cars, and \
@@ -412,6 +413,7 @@ mod tests {
         assert!(body.contains("The council voted on Tuesday"), "{body}");
     }
 
+    /// A consent banner is never the article, however much prose it holds.
     #[test]
     fn a_cookie_banner_is_not_the_article() {
         let banner = "Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten. \
