@@ -200,14 +200,24 @@ struct MailHeaders {
 impl MailHeaders {
     /// Removes the leading header blocks and returns what they said; nothing if there are none.
     fn take(blocks: &mut Vec<Block>) -> MailHeaders {
-        let is_header = |b: &Block| {
-            b.text.split_once(": ").is_some_and(|(k, _)| {
+        let is_header = |text: &str| {
+            text.split_once(": ").is_some_and(|(k, _)| {
                 (2..=25).contains(&k.len())
                     && k.chars().next().is_some_and(char::is_uppercase)
                     && k.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
             })
         };
-        let count = blocks.iter().take_while(|b| is_header(b)).count();
+        // Some saved posts keep only the folded second line of their `Path:`
+        // header, which joins the next header:
+        // `howland.reston.ans.net!…!yecx Subject: Camera work on televised games`.
+        if let Some(first) = blocks.first_mut() {
+            if let Some((path, rest)) = first.text.split_once(' ') {
+                if path.contains('!') && is_header(rest) {
+                    first.text = rest.to_string();
+                }
+            }
+        }
+        let count = blocks.iter().take_while(|b| is_header(&b.text)).count();
         let headers: Vec<(String, String)> = blocks[..count]
             .iter()
             .filter_map(|b| b.text.split_once(": "))
@@ -353,6 +363,24 @@ pub fn unwrap_proxy(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_post_keeping_half_its_path_header_is_read_as_mail() {
+        // news-bench 20news rec.sport.hockey-54174, its first lines verbatim.
+        let post = " howland.reston.ans.net!noc.near.net!uunet!vax5.cit.cornell.edu!yecx\n\
+            Subject: Camera work on televised games\n\
+            From: yecx@vax5.cit.cornell.edu (Yvon Cote)\n\
+            Organization: Cornell University\n\
+            Lines: 13\n\n\
+            Is it just me or is the camera work on some of these games really sad?\n";
+        let scraped = scrape(text::to_blocks(post), None);
+        assert_eq!(
+            scraped.title.as_deref(),
+            Some("Camera work on televised games")
+        );
+        assert_eq!(scraped.authors, ["Yvon Cote"]);
+        assert!(!scraped.body.contains("howland"), "{}", scraped.body);
+    }
 
     #[test]
     fn unwraps_proxied_urls() {
