@@ -7,24 +7,28 @@ use regex::Regex;
 
 const MONTHS: &str = "jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|maerz|apr(?:il)?|may|mai|jun(?:e|i)?|jul(?:y|i)?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?";
 
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b((?:1[89]|20)\d\d)-(\d\d)-(\d\d)(?:\D|$)").unwrap());
+// Digits and word boundaries are ASCII in these patterns: Unicode `\b` keeps
+// the regex engine off its DFAs on any non-ASCII line (every dated line of a
+// German page), and dates are written in ASCII digits (`parse` takes no other).
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)((?:1[89]|20)[0-9]{2})-([0-9]{2})-([0-9]{2})(?:[^0-9]|$)").unwrap()
+});
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:1[89]|20)\d\d)\b"
+        r"(?i)(?-u:\b)({MONTHS})\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+((?:1[89]|20)[0-9]{{2}})(?-u:\b)"
     ))
     .unwrap()
 });
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+({MONTHS})\.?,?\s+((?:1[89]|20)\d\d)\b"
+        r"(?i)(?-u:\b)([0-9]{{1,2}})(?:st|nd|rd|th)?\.?\s+({MONTHS})\.?,?\s+((?:1[89]|20)[0-9]{{2}})(?-u:\b)"
     ))
     .unwrap()
 });
 static DOTTED: LazyLock<Regex> =
     // Not `\b` before the day: page text often runs a label into it (`Erstellt am09.02.2022`).
     LazyLock::new(|| {
-        Regex::new(r"(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b").unwrap()
+        Regex::new(r"(?:^|[^0-9.])([0-9]{1,2})\.([0-9]{1,2})\.((?:19|20)[0-9]{2})(?-u:\b)").unwrap()
     });
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)|/((?:19|20)\d\d)(\d\d)(\d\d)/")
@@ -150,6 +154,15 @@ mod tests {
         assert_eq!(parse_date("10. Juli 2020"), d(2020, 7, 10));
         assert_eq!(parse_date("10.07.2020"), d(2020, 7, 10));
         assert_eq!(parse_date("no date here"), None);
+        // Lines of other scripts and accents around the date (the patterns'
+        // word boundaries are ASCII ones).
+        assert_eq!(
+            parse_date("Veröffentlicht am 3. März 2022, Größe"),
+            d(2022, 3, 3)
+        );
+        assert_eq!(parse_date("Publié le 2022-05-04 à Genève"), d(2022, 5, 4));
+        assert_eq!(parse_date("Ελλάδα 12.01.2021 Αθήνα"), d(2021, 1, 12));
+        assert_eq!(parse_date("12020-01-01"), None);
     }
 
     #[test]

@@ -128,7 +128,7 @@ fn first_in_text(text: &str) -> Option<(NaiveDate, String)> {
 
 /// Words that announce a publication date in running page text.
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:veröffentlicht|erstellt|publiziert|aktualisiert|stand|datum|published|posted|updated|publié|publicado|pubblicato)(?:\s+(?:am|on|le|el|il))?\s*[:\-–]?\s*|\b(?:am|on)\s+").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(?:veröffentlicht|erstellt|publiziert|aktualisiert|stand|datum|published|posted|updated|publié|publicado|pubblicato)(?:\s+(?:am|on|le|el|il))?\s*[:\-–]?\s*|(?-u:\b)(?:am|on)\s+").unwrap()
 });
 
 /// The first date right after a label (`Erstellt am: 01.11.2023`, `Posted on
