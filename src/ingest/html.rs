@@ -283,7 +283,7 @@ fn holds_article(node: &dom_query::Selection) -> bool {
 
 /// Bytes of `text` that are not white space: mark-up indentation is not text.
 fn visible_len(text: &str) -> usize {
-    text.split_whitespace().map(str::len).sum()
+    text.bytes().filter(|b| !b.is_ascii_whitespace()).count()
 }
 
 /// Closes a `<title>` whose end tag is missing or mangled. Browsers read a

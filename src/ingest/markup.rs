@@ -18,7 +18,7 @@ pub fn nesting_depth(html: &str) -> usize {
     while let Some(offset) = memchr_lt(&bytes[i..]) {
         i += offset + 1;
         if bytes[i..].starts_with(b"!--") {
-            i = html[i..].find("-->").map_or(bytes.len(), |end| i + end + 3);
+            i = memchr::memmem::find(&bytes[i..], b"-->").map_or(bytes.len(), |end| i + end + 3);
             continue;
         }
         let closing = bytes.get(i) == Some(&b'/');
@@ -30,12 +30,11 @@ pub fn nesting_depth(html: &str) -> usize {
         if name_len == 0 {
             continue;
         }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
-        let tag_end = html[name_start..]
-            .find('>')
-            .map_or(bytes.len(), |e| name_start + e);
+        let name = &html[name_start..name_start + name_len];
+        let tag_end =
+            memchr::memchr(b'>', &bytes[name_start..]).map_or(bytes.len(), |e| name_start + e);
         let self_closed = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
-        if NON_NESTING.contains(&name.as_str()) || self_closed {
+        if self_closed || NON_NESTING.iter().any(|n| n.eq_ignore_ascii_case(name)) {
             continue;
         }
         if closing {
@@ -49,7 +48,7 @@ pub fn nesting_depth(html: &str) -> usize {
 }
 
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
+    memchr::memchr(b'<', bytes)
 }
 
 /// The text of `html` with every tag, comment, script and style removed, one
