@@ -393,6 +393,25 @@ mod tests {
         assert_eq!(extract(page).title.as_deref(), Some("Tom & Jerry return"));
     }
 
+    /// Meta tags are read by key: OpenGraph properties, names, and `http-equiv`
+    /// whatever its case; an empty one gives way to the next.
+    #[test]
+    fn meta_tags_by_key() {
+        let page = "<html><head><meta property=\"og:title\" content=\" \">\
+            <meta name=\"twitter:title\" content=\"Der Stadtrat tagt\">\
+            <meta http-equiv=\"Content-Language\" content=\"de\">\
+            <meta name=\"twitter:label1\" content=\"Geschrieben von\">\
+            <meta name=\"twitter:data1\" content=\"Erika Muster\">\
+            </head><body><article><p>Der Stadtrat hat am Dienstag beschlossen, die alte Brücke \
+            für Autos zu sperren, und der Bürgermeister sagte, der Neubau beginne im Frühjahr, \
+            sobald das Geld des Landes gezahlt und die Pläne genehmigt seien.</p></article>\
+            </body></html>";
+        let s = extract(page);
+        assert_eq!(s.title.as_deref(), Some("Der Stadtrat tagt"));
+        assert_eq!(s.lang.as_deref(), Some("de"));
+        assert_eq!(s.authors, vec!["Erika Muster"]);
+    }
+
     /// A search form around the article column (and a big menu outside it) is
     /// no box to remove: the article is in it.
     #[test]

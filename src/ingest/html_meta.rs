@@ -35,17 +35,15 @@ pub fn read(doc: &Document) -> HtmlMeta {
     let ld_str = |key: &str| ld.and_then(|v| string_of(v.get(key)?));
     let mut origins = Origins::default();
     let (headings, asides) = headings_and_asides(doc);
+    let metas = Metas::read(doc);
 
     let title = ld_str("headline")
         .map(|t| (t, "json-ld headline"))
         .or_else(|| {
-            meta_content(
-                doc,
-                &[
-                    ("meta[property='og:title']", "meta og:title"),
-                    ("meta[name='twitter:title']", "meta twitter:title"),
-                ],
-            )
+            metas.content(&[
+                (MetaKey::Property, "og:title", "meta og:title"),
+                (MetaKey::Name, "twitter:title", "meta twitter:title"),
+            ])
         })
         .or_else(|| {
             non_empty(doc.select("head title").first().text().to_string()).map(|t| (t, "<title>"))
@@ -73,13 +71,10 @@ pub fn read(doc: &Document) -> HtmlMeta {
         .and_then(|p| p.get("name").and_then(string_of).or_else(|| string_of(p)))
         .map(|s| (s, "json-ld publisher"))
         .or_else(|| {
-            meta_content(
-                doc,
-                &[
-                    ("meta[property='og:site_name']", "meta og:site_name"),
-                    ("meta[name='application-name']", "meta application-name"),
-                ],
-            )
+            metas.content(&[
+                (MetaKey::Property, "og:site_name", "meta og:site_name"),
+                (MetaKey::Name, "application-name", "meta application-name"),
+            ])
         })
         .map(|(s, how)| {
             origins.source = Some(how.into());
@@ -93,7 +88,8 @@ pub fn read(doc: &Document) -> HtmlMeta {
         .map(|h| (h.to_string(), "<link rel=canonical>"))
         .filter(|(h, _)| h.starts_with("http"))
         .or_else(|| {
-            meta_content(doc, &[("meta[property='og:url']", "meta og:url")])
+            metas
+                .content(&[(MetaKey::Property, "og:url", "meta og:url")])
                 .filter(|(h, _)| h.starts_with("http"))
         })
         .or_else(|| {
@@ -111,26 +107,28 @@ pub fn read(doc: &Document) -> HtmlMeta {
     if let Some(author) = ld.and_then(|v| v.get("author")) {
         credits.offer(names_of(author, &all_ld), "json-ld author");
     }
-    for (sel, how) in [
-        ("meta[name='author']", "meta author"),
-        ("meta[property='article:author']", "meta article:author"),
+    for (key, value, how) in [
+        (MetaKey::Name, "author", "meta author"),
+        (MetaKey::Property, "article:author", "meta article:author"),
         (
-            "meta[property='og:article:author']",
+            MetaKey::Property,
+            "og:article:author",
             "meta og:article:author",
         ),
-        ("meta[name='byl']", "meta byl"),
-        ("meta[name='parsely-author']", "meta parsely-author"),
-        ("meta[name='sailthru.author']", "meta sailthru.author"),
+        (MetaKey::Name, "byl", "meta byl"),
+        (MetaKey::Name, "parsely-author", "meta parsely-author"),
+        (MetaKey::Name, "sailthru.author", "meta sailthru.author"),
         (
-            "meta[name='shareaholic:article_author_name']",
+            MetaKey::Name,
+            "shareaholic:article_author_name",
             "meta shareaholic author",
         ),
     ] {
-        if let Some((a, _)) = meta_content(doc, &[(sel, how)]) {
+        if let Some((a, _)) = metas.content(&[(key, value, how)]) {
             credits.offer(byline::split_marked_names(&a), how);
         }
     }
-    if let Some(a) = twitter_written_by(doc) {
+    if let Some(a) = twitter_written_by(&metas) {
         credits.offer(
             byline::split_marked_names(&a),
             "meta twitter:data (Written by)",
@@ -153,17 +151,16 @@ pub fn read(doc: &Document) -> HtmlMeta {
         .and_then(|l| lang::normalize_declared(&l))
         .map(|l| (l, "<html lang>"))
         .or_else(|| {
-            meta_content(
-                doc,
-                &[
+            metas
+                .content(&[
                     (
-                        "meta[http-equiv='content-language']",
+                        MetaKey::HttpEquiv,
+                        "content-language",
                         "meta content-language",
                     ),
-                    ("meta[property='og:locale']", "meta og:locale"),
-                ],
-            )
-            .and_then(|(l, how)| Some((lang::normalize_declared(&l)?, how)))
+                    (MetaKey::Property, "og:locale", "meta og:locale"),
+                ])
+                .and_then(|(l, how)| Some((lang::normalize_declared(&l)?, how)))
         })
         .or_else(|| {
             ld_str("inLanguage")
@@ -346,19 +343,71 @@ fn non_empty(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-/// The first non-empty `content` of the selectors, with the label of the one that matched.
-fn meta_content(
-    doc: &Document,
-    selectors: &[(&str, &'static str)],
-) -> Option<(String, &'static str)> {
-    selectors.iter().find_map(|(sel, how)| {
-        doc.select(sel).iter().find_map(|n| {
-            n.attr("content")
-                .map(|c| c.trim().to_string())
-                .filter(|c| !c.is_empty())
-                .map(|c| (c, *how))
+/// The page's `<meta>` elements that carry a `content`, read in one pass over
+/// the page (a selector per key scanned it whole each time): per element, its
+/// `property`, `name` or `http-equiv` key and its content, in page order.
+struct Metas(Vec<(MetaKey, String, String)>);
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MetaKey {
+    Property,
+    Name,
+    HttpEquiv,
+}
+
+impl Metas {
+    fn read(doc: &Document) -> Metas {
+        let mut metas = Vec::new();
+        for meta in doc.select("meta[content]").iter() {
+            let Some(content) = meta.attr("content") else {
+                continue;
+            };
+            for (key, attr) in [
+                (MetaKey::Property, "property"),
+                (MetaKey::Name, "name"),
+                (MetaKey::HttpEquiv, "http-equiv"),
+            ] {
+                if let Some(value) = meta.attr(attr) {
+                    metas.push((key, value.to_string(), content.to_string()));
+                }
+            }
+        }
+        Metas(metas)
+    }
+
+    /// The content of the first element whose `key` is `value` (HTML compares
+    /// `http-equiv` values ignoring case), empty or not.
+    fn first(&self, key: MetaKey, value: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, v, _)| {
+                *k == key
+                    && if key == MetaKey::HttpEquiv {
+                        v.eq_ignore_ascii_case(value)
+                    } else {
+                        v == value
+                    }
+            })
+            .map(|(_, _, content)| content.as_str())
+    }
+
+    /// The first non-empty content among the keys, with the label of the one that matched.
+    fn content(&self, keys: &[(MetaKey, &str, &'static str)]) -> Option<(String, &'static str)> {
+        keys.iter().find_map(|&(key, value, how)| {
+            self.0
+                .iter()
+                .filter(|(k, v, _)| {
+                    *k == key
+                        && if key == MetaKey::HttpEquiv {
+                            v.eq_ignore_ascii_case(value)
+                        } else {
+                            v == value
+                        }
+                })
+                .find_map(|(_, _, content)| non_empty(content.trim().to_string()))
+                .map(|c| (c, how))
         })
-    })
+    }
 }
 
 /// Every JSON-LD block of the page that parses.
@@ -466,12 +515,9 @@ fn node_with_id<'a>(values: &'a [Value], id: &str) -> Option<&'a Value> {
 
 /// The author Yoast SEO writes as a Twitter card label: `twitter:label1` =
 /// `Written by` (or `Geschrieben von`, `Verfasst von`), `twitter:data1` = the name.
-fn twitter_written_by(doc: &Document) -> Option<String> {
+fn twitter_written_by(metas: &Metas) -> Option<String> {
     (1..=4).find_map(|n| {
-        let label = doc
-            .select(&format!("meta[name='twitter:label{n}']"))
-            .first()
-            .attr("content")?;
+        let label = metas.first(MetaKey::Name, &format!("twitter:label{n}"))?;
         let label = label.trim().to_lowercase();
         if !matches!(
             label.as_str(),
@@ -479,10 +525,7 @@ fn twitter_written_by(doc: &Document) -> Option<String> {
         ) {
             return None;
         }
-        let data = doc
-            .select(&format!("meta[name='twitter:data{n}']"))
-            .first()
-            .attr("content")?;
+        let data = metas.first(MetaKey::Name, &format!("twitter:data{n}"))?;
         non_empty(data.to_string())
     })
 }
