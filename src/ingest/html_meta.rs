@@ -375,20 +375,21 @@ impl Metas {
         Metas(metas)
     }
 
-    /// The content of the first element whose `key` is `value` (HTML compares
-    /// `http-equiv` values ignoring case), empty or not.
+    /// Whether a read element's `key` is `value` (HTML compares `http-equiv`
+    /// values ignoring case).
+    fn is(element: &(MetaKey, String, String), key: MetaKey, value: &str) -> bool {
+        element.0 == key
+            && if key == MetaKey::HttpEquiv {
+                element.1.eq_ignore_ascii_case(value)
+            } else {
+                element.1 == value
+            }
+    }
+
+    /// The content of the first element whose `key` is `value`, empty or not.
     fn first(&self, key: MetaKey, value: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(k, v, _)| {
-                *k == key
-                    && if key == MetaKey::HttpEquiv {
-                        v.eq_ignore_ascii_case(value)
-                    } else {
-                        v == value
-                    }
-            })
-            .map(|(_, _, content)| content.as_str())
+        let element = self.0.iter().find(|e| Metas::is(e, key, value))?;
+        Some(element.2.as_str())
     }
 
     /// The first non-empty content among the keys, with the label of the one that matched.
@@ -396,15 +397,8 @@ impl Metas {
         keys.iter().find_map(|&(key, value, how)| {
             self.0
                 .iter()
-                .filter(|(k, v, _)| {
-                    *k == key
-                        && if key == MetaKey::HttpEquiv {
-                            v.eq_ignore_ascii_case(value)
-                        } else {
-                            v == value
-                        }
-                })
-                .find_map(|(_, _, content)| non_empty(content.trim().to_string()))
+                .filter(|e| Metas::is(e, key, value))
+                .find_map(|e| non_empty(e.2.clone()))
                 .map(|c| (c, how))
         })
     }
