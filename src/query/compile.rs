@@ -411,9 +411,13 @@ impl Compiler {
             return None;
         }
         let source = self.fields.source;
+        // Names are stored in NFC (see `text_form`); a name typed otherwise must match.
         let clauses = names
             .iter()
-            .map(|n| (Occur::Should, self.field_words(source, n, true)))
+            .map(|n| {
+                let n = crate::text_form::canonical(n);
+                (Occur::Should, self.field_words(source, &n, true))
+            })
             .collect();
         Some(Box::new(BooleanQuery::new(clauses)))
     }
@@ -426,7 +430,10 @@ impl Compiler {
         let authors = self.fields.authors;
         let clauses = names
             .iter()
-            .map(|n| (Occur::Should, self.field_words(authors, n, true)))
+            .map(|n| {
+                let n = crate::text_form::canonical(n);
+                (Occur::Should, self.field_words(authors, &n, true))
+            })
             .collect();
         Some(Box::new(BooleanQuery::new(clauses)))
     }

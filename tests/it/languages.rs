@@ -111,7 +111,8 @@ fn words_match_whatever_their_encoding() {
     std::fs::create_dir(&docs).unwrap();
     std::fs::write(
         docs.join("wein.html"),
-        "<html lang=\"de\"><head><title>St. Magdalener</title></head><body><article>\
+        "<html lang=\"de\"><head><title>St. Magdalener</title>\
+         <meta name=\"author\" content=\"José Müller\"></head><body><article>\
          <p>Schon im Mit&shy;tel&shy;al&shy;ter war der St. Mag&shy;da&shy;le&shy;ner das \
          Aus&shy;hän&shy;ge&shy;schild der Bozner Weinberge, ein Rotwein aus Vernatsch, den \
          man im Café am Waltherplatz trinkt.</p></article></body></html>",
@@ -133,6 +134,10 @@ fn words_match_whatever_their_encoding() {
             "{query}: highlighted {marked:?}"
         );
     }
+    // An author filter typed with combining accents finds the stored name.
+    let (code, v) = env.query_json("Rotwein", &["--author", "Jose\u{301} Mu\u{308}ller"]);
+    assert_eq!(code, 0, "the author filter found nothing");
+    assert_eq!(v["hits"][0]["authors"][0], "Jos\u{e9} M\u{fc}ller");
     let r = env.run(&["extract", docs.join("wein.html").to_str().unwrap()]);
     assert!(
         r.stdout.contains("Mittelalter war der St. Magdalener"),
