@@ -228,7 +228,7 @@ fn remove_notices(doc: &Document) {
                 node.attr(attr).is_some_and(|value| {
                     NOTICE_NAMES
                         .iter()
-                        .any(|name| contains_ignore_ascii_case(&value, name))
+                        .any(|name| super::markup::find_ignore_case(&value, name).is_some())
                 })
             })
         })
@@ -293,14 +293,6 @@ fn holds_article(node: &dom_query::Selection) -> bool {
             .take(ARTICLE_PARAGRAPHS)
             .count()
             >= ARTICLE_PARAGRAPHS
-}
-
-/// Whether `haystack` holds `needle` (lower-case ASCII) in any ASCII case.
-fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Bytes of `text` that are not white space: mark-up indentation is not text.

@@ -95,7 +95,7 @@ pub fn strip_tags(html: &str) -> String {
 }
 
 /// Byte offset of the first `needle` (ASCII, lowercase) in `haystack`, ignoring ASCII case.
-fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+pub(super) fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
     h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
 }

@@ -210,17 +210,19 @@ impl MailHeaders {
         // Some saved posts keep only the folded second line of their `Path:`
         // header, which joins the next header:
         // `howland.reston.ans.net!…!yecx Subject: Camera work on televised games`.
-        if let Some(first) = blocks.first_mut() {
-            if let Some((path, rest)) = first.text.split_once(' ') {
-                if path.contains('!') && is_header(rest) {
-                    first.text = rest.to_string();
-                }
+        // Read past it; the block goes with the other headers.
+        let text = |i: usize| -> &str {
+            let text = blocks[i].text.as_str();
+            match text.split_once(' ') {
+                Some((path, rest)) if i == 0 && path.contains('!') && is_header(rest) => rest,
+                _ => text,
             }
-        }
-        let count = blocks.iter().take_while(|b| is_header(&b.text)).count();
-        let headers: Vec<(String, String)> = blocks[..count]
-            .iter()
-            .filter_map(|b| b.text.split_once(": "))
+        };
+        let count = (0..blocks.len())
+            .take_while(|&i| is_header(text(i)))
+            .count();
+        let headers: Vec<(String, String)> = (0..count)
+            .filter_map(|i| text(i).split_once(": "))
             .map(|(k, v)| (k.to_ascii_lowercase(), v.trim().to_string()))
             .collect();
         let get = |key: &str| {
