@@ -235,6 +235,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     }
     let changed = tally.changed() > 0 || args.full;
     writer.commit()?;
+    release_freed_heap();
     let open = crate::index::open(&index_path)?;
     if changed {
         // Stories are regrouped from the commit while its segments merge:
@@ -256,6 +257,21 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
         started.elapsed().as_secs_f64()
     );
     Ok(ExitStatus::Success)
+}
+
+/// Hands the heap freed by the cleaners and the writer's last segment back to
+/// the system before the merge and the story grouping allocate theirs.
+///
+/// glibc keeps freed memory in each thread's arena for reuse, so without this
+/// it stays in the process for the rest of the run: 54 MB of the 160 MB resident
+/// at the end of indexing news-bench ×4 (179k files).
+fn release_freed_heap() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages of the allocator's own
+    // arenas to the kernel; it touches no memory the program holds.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// Signs a cleaned article for story grouping, in the cleaning thread.
