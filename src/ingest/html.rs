@@ -93,7 +93,21 @@ pub fn extract(html: &str) -> Scraped {
             None => title,
         }
     } else {
-        title
+        // A title sharing no word with the lead may still be the headline
+        // (`Mirror, Mirror`), unless it reads as a name and the page marks up
+        // another that does: `<title>Cape Argus</title>` over `<h1
+        // class="ArticleHeadline">`. (`Share buttons removal test` stays.)
+        match title
+            .as_deref()
+            .filter(|t| title::reads_as_name(t) && !title::shares_lead(t, &body))
+            .and_then(|_| title::headline_from_lead(meta.headline.as_slice(), &body))
+        {
+            Some(headline) => {
+                origins.title = Some("marked-up headline sharing the lead's words".into());
+                Some(headline)
+            }
+            None => title,
+        }
     };
     if title.is_none() {
         origins.title = None;

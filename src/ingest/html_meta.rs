@@ -27,6 +27,9 @@ pub struct HtmlMeta {
     /// Short texts marked up as headings, in page order: headline candidates for
     /// pages whose declared title is missing or names only the site.
     pub headings: Vec<String>,
+    /// The first element marked up as the article's headline (`<h1>`,
+    /// `.headline`): the headline of a page whose title names only the site.
+    pub headline: Option<String>,
 }
 
 pub fn read(doc: &Document) -> HtmlMeta {
@@ -34,7 +37,11 @@ pub fn read(doc: &Document) -> HtmlMeta {
     let ld = article_of(&all_ld);
     let ld_str = |key: &str| ld.and_then(|v| string_of(v.get(key)?));
     let mut origins = Origins::default();
-    let (headings, asides) = headings_and_asides(doc);
+    let Headings {
+        all: headings,
+        headline,
+        asides,
+    } = headings_and_asides(doc);
     let metas = Metas::read(doc);
 
     let title = ld_str("headline")
@@ -182,6 +189,7 @@ pub fn read(doc: &Document) -> HtmlMeta {
         lang,
         origins,
         headings,
+        headline,
         asides,
     }
 }
@@ -203,16 +211,29 @@ impl Asides {
 
 const MAX_HEADINGS: usize = 400;
 
+/// What one walk over a page's elements finds for headlines and asides.
+struct Headings {
+    /// Headline candidates, marked ones first (see `headings_and_asides`).
+    all: Vec<String>,
+    /// The first element marked up as the article's headline: `<h1>`,
+    /// `<headline>`, a `headline` or `articleTitle` class or id.
+    headline: Option<String>,
+    asides: Asides,
+}
+
 /// Headline candidates and asides, read in one walk over the page's elements.
 ///
 /// Headline candidates are headings, elements whose class or id holds `head` or
 /// `title`, bold and sized text, then (old pages style a plain `<div>` or `<td>`
 /// as the headline) `div`, `td` and `span` elements holding only text. Asides
-/// are figure captions, elements whose class holds `caption` or `credit`, and
-/// links. (Class and id tests are case-sensitive, as CSS `[class*=…]` is.)
-fn headings_and_asides(doc: &Document) -> (Vec<String>, Asides) {
+/// are figure captions, elements whose class holds `caption` or `credit` or is
+/// `cap` (BBC), and links; captions are never headline candidates, as they
+/// retell the lead in its own words. (Class and id tests are case-sensitive,
+/// as CSS `[class*=…]` is, except for the headline marks.)
+fn headings_and_asides(doc: &Document) -> Headings {
     let mut marked = Vec::new();
     let mut text_only = Vec::new();
+    let mut headline = None;
     let mut asides = rustc_hash::FxHashSet::default();
     for node in doc.select("*").iter() {
         let Some(name) = node.nodes().first().and_then(|n| n.node_name()) else {
@@ -222,14 +243,21 @@ fn headings_and_asides(doc: &Document) -> (Vec<String>, Asides) {
         let id = node.attr("id");
         let class_has = |w: &str| class.as_deref().is_some_and(|c| c.contains(w));
         let id_has = |w: &str| id.as_deref().is_some_and(|i| i.contains(w));
-        let heading = matches!(&*name, "h1" | "h2" | "h3" | "h4" | "b" | "strong" | "font")
-            || class_has("head")
-            || class_has("title")
-            || id_has("head")
-            || id_has("title");
-        let plain = matches!(&*name, "div" | "td" | "span") && node.children().is_empty();
-        let aside =
-            matches!(&*name, "figcaption" | "a") || class_has("caption") || class_has("credit");
+        let caption = &*name == "figcaption"
+            || class_has("caption")
+            || class_has("credit")
+            || class
+                .as_deref()
+                .is_some_and(|c| c.split_whitespace().any(|c| c == "cap"));
+        let heading = !caption
+            && (matches!(&*name, "h1" | "h2" | "h3" | "h4" | "b" | "strong" | "font")
+                || class_has("head")
+                || class_has("title")
+                || id_has("head")
+                || id_has("title"));
+        let plain =
+            !caption && matches!(&*name, "div" | "td" | "span") && node.children().is_empty();
+        let aside = caption || &*name == "a";
         if !(heading || plain || aside) {
             continue;
         }
@@ -239,6 +267,20 @@ fn headings_and_asides(doc: &Document) -> (Vec<String>, Asides) {
             asides.insert(text.to_lowercase());
         }
         if (2..=30).contains(&words) && text.len() <= 300 {
+            if heading || plain {
+                let marks =
+                    [class.as_deref(), id.as_deref()].map(|m| m.unwrap_or("").to_lowercase());
+                let marked_headline = matches!(&*name, "h1" | "headline")
+                    || marks.iter().any(|m| {
+                        m.contains("headline")
+                            || m.contains("articletitle")
+                            || m.contains("article_title")
+                            || m.contains("story_title")
+                    });
+                if marked_headline && headline.is_none() {
+                    headline = Some(text.clone());
+                }
+            }
             if heading {
                 marked.push(text.clone());
             }
@@ -249,7 +291,11 @@ fn headings_and_asides(doc: &Document) -> (Vec<String>, Asides) {
     }
     marked.extend(text_only);
     marked.truncate(MAX_HEADINGS);
-    (marked, Asides { texts: asides })
+    Headings {
+        all: marked,
+        headline,
+        asides: Asides { texts: asides },
+    }
 }
 
 /// Elements that credit the article's author, best first, with their origin label.

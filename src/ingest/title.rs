@@ -90,8 +90,7 @@ pub fn is_weak(
     if is_broken(title) {
         return true;
     }
-    let lead = lead_words(body);
-    if content_words(title).any(|w| lead.contains(&w)) {
+    if shares_lead(title, body) {
         return false;
     }
     if looks_like_domain(title) {
@@ -122,6 +121,21 @@ fn looks_like_domain(title: &str) -> bool {
         && [".com", ".net", ".org", ".co.uk", ".de", ".info"]
             .iter()
             .any(|tld| t.ends_with(tld))
+}
+
+/// Whether `text` holds a word of four letters or more from the body's lead.
+pub fn shares_lead(text: &str, body: &str) -> bool {
+    let lead = lead_words(body);
+    content_words(text).any(|w| lead.contains(&w))
+}
+
+/// Whether `text` is written as a name: no word of four letters or more starts
+/// in lower case (`Cape Argus`, `The Independent on Saturday`, `580 CFRA - News
+/// Talk Radio`; not `Share buttons removal test`).
+pub fn reads_as_name(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .all(|w| !w.starts_with(char::is_lowercase))
 }
 
 /// The one part of a title that shares words with the body's lead, when every

@@ -470,6 +470,41 @@ fn a_poll_form_is_not_the_article() {
     assert!(!body.contains("handgun ban"), "{body}");
 }
 
+/// A page whose `<title>` is only the outlet's name (a real l3s page: `The
+/// Independent on Saturday`) takes its headline from the element marked up as
+/// one, `<h1 class="ArticleHeadline">`, which shares words with the lead.
+#[test]
+fn a_title_naming_only_the_outlet_yields_to_the_marked_headline() {
+    let Some(rec) =
+        shared_record("corpora/extract/l3s/html/1c0265ec-35f4-460c-a0a6-b3dab9555a57.html")
+    else {
+        return;
+    };
+    assert_eq!(rec["title"], "Sri Lankan cricket chief resigns");
+}
+
+/// An old BBC page that lost its `<head>` (a real l3s page): the headline is the
+/// story-headline `<div>`, not the photo caption below it (`<div class="cap">`),
+/// although the caption retells more of the lead; the caption leaves the body.
+#[test]
+fn a_photo_caption_is_neither_headline_nor_body() {
+    let Some(rec) =
+        shared_record("corpora/extract/l3s/html/104ac8ce-3000-4106-bf10-b6ca9d01a475.html")
+    else {
+        return;
+    };
+    assert_eq!(rec["title"], "Gulf states urge peace with Iran");
+    let body = rec["body"].as_str().unwrap();
+    assert!(
+        !body.contains("Ahmadinejad is the first Iranian leader"),
+        "{body}"
+    );
+    assert!(
+        body.contains("Mahmoud Ahmadinejad is the first Iran president to attend a GCC summit."),
+        "{body}"
+    );
+}
+
 /// A wire story whose lead and one later sentence are thick with names and
 /// thin on stop words (a real l3s CBC page, as a text scrape): both stay with
 /// the article, and the page's chrome around it does not.
