@@ -125,6 +125,54 @@ fn by_path(searcher: &Searcher, f: Fields, path: &str) -> Option<DocAddress> {
         })
 }
 
+/// Finds an article's exact copies: the live documents with its content hash.
+pub struct Copies<'a> {
+    searcher: &'a Searcher,
+    field: tantivy::schema::Field,
+    /// Each segment's postings of the hash field, opened once per query.
+    postings: Vec<Option<std::sync::Arc<tantivy::InvertedIndexReader>>>,
+}
+
+impl<'a> Copies<'a> {
+    pub fn new(searcher: &'a Searcher, f: Fields) -> Copies<'a> {
+        let postings = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.inverted_index(f.hash).ok())
+            .collect();
+        Copies {
+            searcher,
+            field: f.hash,
+            postings,
+        }
+    }
+
+    /// Every live document whose content hash is `hash`, in index order.
+    pub fn with_hash(&self, hash: &str) -> Vec<DocAddress> {
+        use tantivy::DocSet;
+        let term = Term::from_field_text(self.field, hash);
+        let mut found = Vec::new();
+        let segments = self.searcher.segment_readers().iter().zip(&self.postings);
+        for (ord, (segment, postings)) in segments.enumerate() {
+            let Some(mut docs) = postings.as_ref().and_then(|p| {
+                p.read_postings(&term, tantivy::schema::IndexRecordOption::Basic)
+                    .ok()
+                    .flatten()
+            }) else {
+                continue;
+            };
+            let mut doc = docs.doc();
+            while doc != tantivy::TERMINATED {
+                if !segment.is_deleted(doc) {
+                    found.push(DocAddress::new(ord as u32, doc));
+                }
+                doc = docs.advance();
+            }
+        }
+        found
+    }
+}
+
 /// Calls `f` with every live document's address and path, in index order.
 pub fn for_each_path(searcher: &Searcher, mut f: impl FnMut(DocAddress, &str)) {
     let mut path = String::new();

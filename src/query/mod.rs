@@ -20,7 +20,7 @@ pub use similar::similar;
 pub use snippet::Snippet;
 
 use crate::error::{Error, Result};
-use crate::index::{schema, Fields, OpenIndex};
+use crate::index::{schema, stored, Fields, OpenIndex};
 use crate::stories::{Stories, StoryMember};
 
 /// How hits are ordered.
@@ -202,6 +202,14 @@ fn execute(
     // Outlets and authors sort A to Z by their lowercased name (the key
     // column's term order), unknown last.
     let sort = request.sort;
+    // A folder saved several times over folds every page of hits into fewer
+    // articles: ask for that many more at once instead of searching again
+    // (each search of a phrase checks every candidate's positions).
+    let saved_times = if request.duplicates {
+        1
+    } else {
+        copies_per_article(searcher)
+    };
     // Every pass sees the same matches: they are counted in the first only.
     let counted: std::cell::Cell<Option<usize>> = std::cell::Cell::new(None);
     let fetch = |n: usize| -> Result<(Vec<Ranked>, usize)> {
@@ -212,7 +220,8 @@ fn execute(
             // all of a copy's twins come along); ties are put in path order.
             // A tie too large for that (everything matching `*`) is cut by
             // the ranking below, which breaks ties as it goes.
-            let mut limit = n + 1;
+            // Room for a hit's copies, which tie with it, past the cut.
+            let mut limit = n + saved_times;
             while limit <= n.saturating_mul(8).saturating_add(64) {
                 let top_docs = TopDocs::with_limit(limit).order_by_score();
                 let mut top = match counted.get() {
@@ -291,13 +300,13 @@ fn execute(
     // Exact copies (same content hash) fold into the best-ranked one; fetch
     // more until enough distinct articles fill the page or nothing is left.
     let stories = request.group.then(|| Stories::load(&open.path));
-    let mut n = wanted;
+    let mut n = wanted.saturating_mul(saved_times).min(docs);
     let (groups, total) = loop {
         let (top, total) = fetch(n)?;
         let groups = if request.duplicates {
-            top.into_iter().map(|hit| (hit, Vec::new())).collect()
+            top
         } else {
-            collapse_copies(searcher, top)
+            fold_copies(searcher, top)
         };
         let groups = match &stories {
             Some(stories) => collapse_stories(searcher, groups, stories),
@@ -317,12 +326,13 @@ fn execute(
             .min(docs);
     };
 
+    let exact_copies = stored::Copies::new(searcher, open.fields);
     let hits = groups
         .into_iter()
         .skip(request.offset)
         .take(request.limit)
         .enumerate()
-        .map(|(i, ((score, addr), copies))| {
+        .map(|(i, (score, addr))| {
             let doc = load(searcher, addr, open)?;
             let body = first_text(&doc, open.fields.body)
                 .map(|b| crate::index::language::unmark(&b).to_string())
@@ -340,10 +350,18 @@ fn execute(
                         .unwrap_or_else(|| vec![StoryMember::alone(&hit)]),
                 );
             }
-            for copy in copies {
-                let doc = load(searcher, copy, open)?;
-                hit.copies
-                    .push(first_text(&doc, open.fields.path).unwrap_or_default());
+            if !request.duplicates {
+                // Every copy, matched or not, and however far down the
+                // ranking it fell: the page's fetch need not hold them all.
+                let hash = first_text(&doc, open.fields.hash).unwrap_or_default();
+                for copy in exact_copies.with_hash(&hash) {
+                    if copy != addr {
+                        let doc = load(searcher, copy, open)?;
+                        hit.copies
+                            .push(first_text(&doc, open.fields.path).unwrap_or_default());
+                    }
+                }
+                hit.copies.sort_unstable();
             }
             Ok(hit)
         })
@@ -358,6 +376,21 @@ fn execute(
         stories: story_count,
         hits,
     })
+}
+
+/// How many documents the index holds per distinct content, rounded (1 when
+/// most articles were saved once); at most 16.
+fn copies_per_article(searcher: &Searcher) -> usize {
+    let (docs, contents) = searcher
+        .segment_readers()
+        .iter()
+        .filter_map(|segment| {
+            let hashes = segment.fast_fields().str(schema::HASH).ok().flatten()?;
+            Some((segment.num_docs() as usize, hashes.num_terms()))
+        })
+        .fold((0, 0), |(d, c), (docs, terms)| (d + docs, c + terms));
+    let contents = contents.max(1);
+    ((docs + contents / 2) / contents).clamp(1, 16)
 }
 
 /// Orders equal scores by path, as the tie-breaking collector does.
@@ -404,16 +437,12 @@ fn order_ties_by_path(searcher: &Searcher, top: &mut [Ranked]) {
 
 /// Folds articles of the same story into the best-ranked one (listed, with
 /// the story's other articles, in the hit's `articles`).
-fn collapse_stories(
-    searcher: &Searcher,
-    groups: Vec<(Ranked, Vec<DocAddress>)>,
-    stories: &Stories,
-) -> Vec<(Ranked, Vec<DocAddress>)> {
+fn collapse_stories(searcher: &Searcher, groups: Vec<Ranked>, stories: &Stories) -> Vec<Ranked> {
     let ids = article_ids(searcher);
     let mut seen = std::collections::HashSet::new();
     groups
         .into_iter()
-        .filter(|((_, addr), _)| {
+        .filter(|(_, addr)| {
             let id = ids(*addr);
             seen.insert(stories.id_of(&id).to_string())
         })
@@ -458,8 +487,8 @@ pub(crate) fn article_ids(searcher: &Searcher) -> impl Fn(DocAddress) -> String 
 
 type Ranked = (f32, DocAddress);
 
-/// Groups hits with the same content hash under the first (best-ranked) one.
-fn collapse_copies(searcher: &Searcher, top: Vec<Ranked>) -> Vec<(Ranked, Vec<DocAddress>)> {
+/// Keeps the first (best-ranked) of the hits with the same content hash.
+fn fold_copies(searcher: &Searcher, top: Vec<Ranked>) -> Vec<Ranked> {
     let columns: Vec<_> = searcher
         .segment_readers()
         .iter()
@@ -468,8 +497,8 @@ fn collapse_copies(searcher: &Searcher, top: Vec<Ranked>) -> Vec<(Ranked, Vec<Do
     // Within one segment a hash's term ordinal names it; spelling it out
     // (a dictionary block decoded per hit) is only needed across segments.
     let spell = columns.len() > 1;
-    let mut groups: Vec<(Ranked, Vec<DocAddress>)> = Vec::with_capacity(top.len());
-    let mut first_with: std::collections::HashMap<CopyKey, usize> = Default::default();
+    let mut kept: Vec<Ranked> = Vec::with_capacity(top.len());
+    let mut seen: std::collections::HashSet<CopyKey> = Default::default();
     for (score, addr) in top {
         let key = columns[addr.segment_ord as usize]
             .as_ref()
@@ -482,17 +511,11 @@ fn collapse_copies(searcher: &Searcher, top: Vec<Ranked>) -> Vec<(Ranked, Vec<Do
                 column.ord_to_str(ord, &mut hash).ok()?;
                 Some(CopyKey::Hash(hash))
             });
-        match key.as_ref().and_then(|key| first_with.get(key)) {
-            Some(&group) => groups[group].1.push(addr),
-            None => {
-                if let Some(key) = key {
-                    first_with.insert(key, groups.len());
-                }
-                groups.push(((score, addr), Vec::new()));
-            }
+        if key.is_none_or(|key| seen.insert(key)) {
+            kept.push((score, addr));
         }
     }
-    groups
+    kept
 }
 
 /// What makes two hits exact copies: the same content hash.

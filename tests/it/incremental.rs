@@ -436,3 +436,46 @@ fn every_copy_of_a_hit_is_named_even_among_tied_articles() {
         assert!(copies[0].ends_with(&format!("second/v{i}.txt")), "{hit:#}");
     }
 }
+
+#[test]
+fn every_copy_of_a_hit_is_named_whatever_the_order() {
+    // Twelve real articles, each saved in three folders. Sorted by date or
+    // outlet, a page of hits used to name only the copies its own fetch had
+    // reached (none at all for `*`).
+    let Some(time) = shared_if_present("corpora/time-ir/docs") else {
+        return;
+    };
+    let env = TestEnv::new();
+    let docs = env.dir.path().join("docs");
+    for folder in ["a", "b", "c"] {
+        std::fs::create_dir_all(docs.join(folder)).unwrap();
+        for i in 1..=12 {
+            let name = format!("{i:04}.txt");
+            std::fs::copy(time.join(&name), docs.join(folder).join(&name)).unwrap();
+        }
+    }
+    assert_eq!(env.index(&docs).code, 0);
+    for sort in ["relevance", "date", "source"] {
+        let (_, v) = env.query_json("*", &["--sort", sort, "--limit", "5"]);
+        assert_eq!(v["total"], 36, "{v:#}");
+        let hits = v["hits"].as_array().unwrap();
+        assert_eq!(hits.len(), 5, "{v:#}");
+        for hit in hits {
+            let path = hit["path"].as_str().unwrap();
+            let name = path.rsplit('/').next().unwrap();
+            let mut folders: Vec<&str> = hit["copies"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| {
+                    let c = c.as_str().unwrap();
+                    assert!(c.ends_with(&format!("/{name}")), "{sort}: {hit:#}");
+                    c.rsplit('/').nth(1).unwrap()
+                })
+                .collect();
+            folders.push(path.rsplit('/').nth(1).unwrap());
+            folders.sort_unstable();
+            assert_eq!(folders, ["a", "b", "c"], "{sort}: {hit:#}");
+        }
+    }
+}
