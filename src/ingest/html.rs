@@ -318,11 +318,7 @@ fn visible_len(text: &str) -> usize {
 /// title as raw text up to `</title>`, so without one the whole page becomes
 /// the title and the article is lost; real titles never hold tags.
 fn repair_title(html: &str) -> std::borrow::Cow<'_, str> {
-    let lower_head: String = html
-        .chars()
-        .take(64 * 1024)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    let lower_head = html[..html.floor_char_boundary(64 * 1024)].to_ascii_lowercase();
     let Some(open) = lower_head.find("<title") else {
         return html.into();
     };
