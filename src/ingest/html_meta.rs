@@ -210,6 +210,8 @@ impl Asides {
 }
 
 const MAX_HEADINGS: usize = 400;
+/// Classes and ids (any case) that mark an element as the article's headline.
+const HEADLINE_MARKS: &[&str] = &["headline", "articletitle", "article_title", "story_title"];
 
 /// What one walk over a page's elements finds for headlines and asides.
 struct Headings {
@@ -267,17 +269,14 @@ fn headings_and_asides(doc: &Document) -> Headings {
             asides.insert(text.to_lowercase());
         }
         if (2..=30).contains(&words) && text.len() <= 300 {
-            if heading || plain {
-                let marks =
-                    [class.as_deref(), id.as_deref()].map(|m| m.unwrap_or("").to_lowercase());
+            if (heading || plain) && headline.is_none() {
                 let marked_headline = matches!(&*name, "h1" | "headline")
-                    || marks.iter().any(|m| {
-                        m.contains("headline")
-                            || m.contains("articletitle")
-                            || m.contains("article_title")
-                            || m.contains("story_title")
+                    || [class.as_deref(), id.as_deref()].iter().flatten().any(|m| {
+                        HEADLINE_MARKS
+                            .iter()
+                            .any(|mark| super::markup::find_ignore_case(m, mark).is_some())
                     });
-                if marked_headline && headline.is_none() {
+                if marked_headline {
                     headline = Some(text.clone());
                 }
             }
