@@ -318,7 +318,11 @@ fn visible_len(text: &str) -> usize {
 /// title as raw text up to `</title>`, so without one the whole page becomes
 /// the title and the article is lost; real titles never hold tags.
 fn repair_title(html: &str) -> std::borrow::Cow<'_, str> {
-    let lower_head = html[..html.floor_char_boundary(64 * 1024)].to_ascii_lowercase();
+    let mut head_end = html.len().min(64 * 1024);
+    while !html.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let lower_head = html[..head_end].to_ascii_lowercase();
     let Some(open) = lower_head.find("<title") else {
         return html.into();
     };
