@@ -58,12 +58,12 @@ pub fn extract(html: &str) -> Scraped {
             origins.title = Some("readability title".into());
             Some(t)
         })
-        .map(|t| title::strip_site_parts(&t, meta.site_name.as_deref(), meta.url.as_deref()))
         // An unclosed <title> swallows the page's markup as text: keep what came before it.
         .map(|t| match t.find('<') {
             Some(cut) if t[cut..].contains('>') => t[..cut].trim().to_string(),
             _ => t,
         })
+        .map(|t| title::strip_site_parts(&t, meta.site_name.as_deref(), meta.url.as_deref()))
         .filter(|t| !t.is_empty());
     let weak = title::is_weak(
         title.as_deref(),

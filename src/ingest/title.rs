@@ -8,11 +8,17 @@ const SEPARATORS: &[&str] = &[
 ];
 /// Separators headlines themselves seldom use: a short part after one is the site's.
 const SITE_ONLY_SEPARATORS: &[&str] = &[" | ", " :: ", " · ", " » ", " > ", " • ", " │ "];
+/// Words after which a hyphen ends a word cut short, not a section name
+/// (`Kinder- und Jugendhilfe`, `pre- and post-war`).
+const SUSPENDED_HYPHEN_JOINS: &[&str] = &["und", "oder", "bzw.", "and", "or", "bis", "sowie", "&"];
 
 /// Drops parts naming the site (`Big Story | Example News`, `GlossLip » Big Story`,
 /// `Big Story - example.com`) from a title: a part that matches the declared site
 /// name or the URL's host, or a short last part after a separator headlines do not
-/// use. A dash before a short part is kept: `… – Until Now` is the headline's.
+/// use. A dash before a short part is kept (`… – Until Now` is the headline's)
+/// unless a section and the site both follow a longer headline (`Bush to Saudis:
+/// More Oil Please - World - CBN News`). A site glued on by underscores and a
+/// section before a bare hyphen (`Music- Lavigne lawsuit settled`) go too.
 pub fn strip_site_parts(title: &str, site: Option<&str>, url: Option<&str>) -> String {
     // A bar is never part of a headline, spaced or not (`Big Story|ABC 7 News`).
     let spaced = title.replace('|', " | ");
@@ -20,6 +26,7 @@ pub fn strip_site_parts(title: &str, site: Option<&str>, url: Option<&str>) -> S
     let mut title = collapse(&spaced)
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '|' | '–' | '—' | '•' | '│'))
         .to_string();
+    title = strip_underscored_site(&title).to_string();
     let site = site.map(squash).filter(|s| s.len() >= 3);
     let host = url.and_then(host_name).filter(|h| h.len() >= 3);
     let is_site = |part: &str| {
@@ -31,25 +38,68 @@ pub fn strip_site_parts(title: &str, site: Option<&str>, url: Option<&str>) -> S
                 .any(|s| s.contains(&part) || part.contains(s.as_str()))
     };
     // Titles may stack several parts (`Headline | Site | Slogan`): strip until none is the site's.
-    loop {
-        let Some(stripped) = SEPARATORS.iter().find_map(|sep| {
-            let (first, rest) = title.split_once(sep)?;
-            let (head, last) = title.rsplit_once(sep)?;
-            let short = last.split_whitespace().count() <= 3;
-            if is_site(last) || short && SITE_ONLY_SEPARATORS.contains(sep) {
-                Some(head.trim().to_string())
-            } else if is_site(first) {
-                Some(rest.trim().to_string())
-            } else {
-                None
-            }
-        }) else {
-            return title;
-        };
+    while let Some(stripped) = SEPARATORS.iter().find_map(|sep| {
+        let (first, rest) = title.split_once(sep)?;
+        let (head, last) = title.rsplit_once(sep)?;
+        let short = |part: &str| part.split_whitespace().count() <= 3;
+        // `Headline - Section - Site`: two short parts after a longer one.
+        let section_and_site = matches!(*sep, " - " | " – ")
+            .then(|| head.rsplit_once(sep))
+            .flatten()
+            .filter(|(headline, section)| short(section) && short(last) && !short(headline));
+        if let Some((headline, _)) = section_and_site {
+            Some(headline.trim().to_string())
+        } else if is_site(last) || short(last) && SITE_ONLY_SEPARATORS.contains(sep) {
+            Some(head.trim().to_string())
+        } else if is_site(first) {
+            Some(rest.trim().to_string())
+        } else {
+            None
+        }
+    }) {
         if stripped.is_empty() {
-            return title;
+            break;
         }
         title = stripped;
+    }
+    strip_section_prefix(&title).to_string()
+}
+
+/// A headline with the site glued on by underscores (Xinhua: `Official sacked
+/// after beating man to death in C China_English_Xinhua`): the headline.
+fn strip_underscored_site(title: &str) -> &str {
+    match title.split_once('_') {
+        Some((head, tail))
+            if head.contains(' ')
+                && !tail.is_empty()
+                && tail.chars().all(|c| c.is_alphanumeric() || c == '_') =>
+        {
+            head.trim_end()
+        }
+        _ => title,
+    }
+}
+
+/// A headline after a section name and a bare hyphen (`Music- Lavigne lawsuit
+/// settled`, `Other Entertainment- From our writers' mail bags...`): the
+/// headline. A hyphen before `und`, `and`, `or`… ends a word cut short instead.
+fn strip_section_prefix(title: &str) -> &str {
+    let Some((section, rest)) = title.split_once("- ") else {
+        return title;
+    };
+    let section_words: Vec<&str> = section.split(' ').collect();
+    let is_section = section_words.len() <= 2
+        && section_words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        });
+    let next = rest.split_whitespace().next().unwrap_or("");
+    if is_section
+        && rest.split_whitespace().count() >= 2
+        && !SUSPENDED_HYPHEN_JOINS.contains(&next.to_lowercase().as_str())
+    {
+        rest.trim()
+    } else {
+        title
     }
 }
 
@@ -159,7 +209,9 @@ pub fn part_sharing_lead(title: &str, body: &str) -> Option<String> {
         .filter(|p| content_words(p).any(|w| lead.contains(&w)))
         .collect();
     match sharing.as_slice() {
-        [only] if only.split_whitespace().count() >= 2 => Some(only.trim().to_string()),
+        [only] if only.split_whitespace().count() >= 2 => {
+            Some(strip_section_prefix(only.trim()).to_string())
+        }
         _ => None,
     }
 }
@@ -263,6 +315,43 @@ mod tests {
         assert_eq!(
             strip("Spider-Man - the review", None, None),
             "Spider-Man - the review"
+        );
+        // A section and the site after a longer headline; not a headline after the site.
+        assert_eq!(
+            strip(
+                "Bush to Saudis: More Oil Please - World - CBN News",
+                None,
+                None
+            ),
+            "Bush to Saudis: More Oil Please"
+        );
+        assert_eq!(
+            strip(
+                "winnipegsun.com - Other Sports - Podium for Canuck",
+                None,
+                None
+            ),
+            "winnipegsun.com - Other Sports - Podium for Canuck"
+        );
+        assert_eq!(
+            strip(
+                "Official sacked after beating man to death in C China_English_Xinhua",
+                None,
+                None
+            ),
+            "Official sacked after beating man to death in C China"
+        );
+        assert_eq!(
+            strip(
+                "edmontonsun.com - Music- Lavigne lawsuit settled",
+                Some("edmontonsun.com"),
+                None
+            ),
+            "Lavigne lawsuit settled"
+        );
+        assert_eq!(
+            strip("Kinder- und Jugendhilfe stärken", None, None),
+            "Kinder- und Jugendhilfe stärken"
         );
         assert_eq!(
             strip(
