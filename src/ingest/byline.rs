@@ -186,11 +186,12 @@ fn split_keeping(value: &str, keep: fn(&str) -> bool) -> Vec<String> {
 }
 
 /// Drops a trailing comma or full stop, but not an initial's (`Juan Carlos Muñoz C.`),
+/// a dash left by what followed the name (`By David A. Utter - Fri, 12/28/2007`),
 /// and stray quotes around the name (`'Luana Patriolino, Raphael Felice'`).
 fn trim_name_end(name: &str) -> String {
     let name = name
         .trim_matches(['\'', '"', '‘', '’', '“', '”'])
-        .trim_end_matches(',')
+        .trim_end_matches([',', '-', '–', '—', '|'])
         .trim();
     let last = name.split_whitespace().last().unwrap_or_default();
     let initial = last.chars().count() == 2 && last.ends_with('.');
@@ -278,6 +279,10 @@ mod tests {
         assert_eq!(
             parse_byline_line("By Jane Doe, John Roe and Ann Poe | July 10, 2020"),
             Some(vec!["Jane Doe".into(), "John Roe".into(), "Ann Poe".into()])
+        );
+        assert_eq!(
+            credit_line("By David A. Utter - Fri, 12/28/2007 - 6:41am."),
+            Some(vec!["David A. Utter".to_string()])
         );
         assert_eq!(parse_byline_line("Videos by VICE"), None);
         assert_eq!(

@@ -137,7 +137,8 @@ pub fn extract(html: &str) -> Scraped {
         Some(date)
     });
     let mut credits = meta.credits;
-    if let Some(b) = article.as_ref().and_then(|a| a.byline.as_deref()) {
+    let byline = article.as_ref().and_then(|a| a.byline.as_deref());
+    if let Some(b) = byline.filter(|b| !is_comment_header(b) && !is_dateline(b)) {
         let names = byline::parse_byline_line(b).unwrap_or_else(|| byline::split_names(b));
         credits.offer(names, "readability byline");
     }
@@ -185,7 +186,22 @@ pub fn extract(html: &str) -> Scraped {
 /// that Readability can take for the article on a page whose article is
 /// split into many small paragraphs. Elements whose class or id holds one of
 /// these, in any case.
-const NOTICE_NAMES: &[&str] = &["cookie", "consent", "gdpr", "disclosure"];
+const NOTICE_NAMES: &[&str] = &["cookie", "consent", "gdpr", "disclosure", "author"];
+/// Class or id parts of a box about the author (bio, photo, other posts): on a
+/// page whose article is short, Readability takes the bio for the article.
+const AUTHOR_BOX_NAMES: &[&str] = &[
+    "author-info",
+    "author-bio",
+    "authorbio",
+    "about-author",
+    "about-the-author",
+    "author-box",
+    "authorbox",
+    "author-description",
+    "author_info",
+    "author_bio",
+    "author_box",
+];
 /// A notice longer than this is no banner (or the class names the whole page).
 const MAX_NOTICE_CHARS: usize = 2_000;
 /// What a cookie notice's class or id adds to `cookie`; alone, `cookie` may
@@ -269,6 +285,7 @@ fn remove_notices(doc: &Document) {
         let notice = ["consent", "gdpr", "disclosure"]
             .iter()
             .any(|w| names.contains(w))
+            || AUTHOR_BOX_NAMES.iter().any(|w| names.contains(w))
             || (names.contains("cookie")
                 && (COOKIE_NOTICE_WORDS.iter().any(|w| names.contains(w)) || says_notice()));
         if notice {
@@ -296,6 +313,27 @@ fn remove_notices(doc: &Document) {
 const ARTICLE_PARAGRAPHS: usize = 3;
 /// Visible characters of such a paragraph.
 const ARTICLE_PARAGRAPH_CHARS: usize = 150;
+
+/// Verbs that end a comment's header (`Auslandsoesi sagt:`, `Jane says:`).
+const COMMENT_HEADER_VERBS: &[&str] = &["says", "said", "sagt", "schreibt", "dice", "dit", "zegt"];
+
+/// Whether a byline is a reader's comment header, `NAME says:`: Readability
+/// takes one for the byline of a page whose author is marked up nowhere.
+fn is_comment_header(byline: &str) -> bool {
+    let last = byline
+        .trim_end()
+        .trim_end_matches(':')
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    COMMENT_HEADER_VERBS.contains(&last.to_lowercase().as_str())
+}
+
+/// Whether a byline is the story's dateline (`NEW YORK -`, `RENO, Nev. -`), which
+/// leads into the first sentence with a dash; Readability takes it for a byline.
+fn is_dateline(byline: &str) -> bool {
+    byline.trim_end().ends_with(['-', '–', '—'])
+}
 
 /// Whether `node` holds an `<article>` or paragraphs of prose enough to be one.
 fn holds_article(node: &dom_query::Selection) -> bool {
@@ -394,6 +432,16 @@ fn paragraphs(text: &str, asides: &html_meta::Asides) -> (String, Vec<Vec<String
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn comment_headers_and_datelines_are_no_bylines() {
+        assert!(is_comment_header("Auslandsoesi sagt:"));
+        assert!(is_comment_header("Jane Doe says"));
+        assert!(!is_comment_header("By Jane Doe"));
+        assert!(!is_comment_header("Gregory Lipinski"));
+        assert!(is_dateline("RENO, Nev. -"));
+        assert!(!is_dateline("By Jane Doe"));
+    }
 
     const PAGE: &str = r#"<!doctype html><html lang="en-US"><head>
 <title>Big Story Happens | Example News</title>

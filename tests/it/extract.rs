@@ -505,6 +505,25 @@ fn a_photo_caption_is_neither_headline_nor_body() {
     );
 }
 
+/// The author's bio box below a short article (a real l3s page, WebProNews:
+/// `<div class="about-the-author">`) is not article text, and the byline
+/// `By David A. Utter - Fri, 12/28/2007 - 6:41am.` names him without the dash.
+#[test]
+fn an_author_bio_box_is_not_the_article() {
+    let Some(rec) =
+        shared_record("corpora/extract/l3s/html/a3dfffbb-c567-46dc-8bda-211fb73172f9.html")
+    else {
+        return;
+    };
+    assert_eq!(rec["authors"], serde_json::json!(["David A. Utter"]));
+    let body = rec["body"].as_str().unwrap();
+    assert!(!body.contains("is a staff writer for WebProNews"), "{body}");
+    assert!(
+        body.contains("Devices like the iPhone could be virtual baristas"),
+        "{body}"
+    );
+}
+
 /// A wire story whose lead and one later sentence are thick with names and
 /// thin on stop words (a real l3s CBC page, as a text scrape): both stay with
 /// the article, and the page's chrome around it does not.
