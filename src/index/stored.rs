@@ -110,19 +110,35 @@ fn by_path(searcher: &Searcher, f: Fields, path: &str) -> Option<DocAddress> {
         .enumerate()
         .find_map(|(ord, segment)| {
             let postings = segment.inverted_index(f.path).ok()?;
-            let mut docs = postings
-                .read_postings(&term, tantivy::schema::IndexRecordOption::Basic)
-                .ok()??;
-            use tantivy::DocSet;
-            let mut doc = docs.doc();
-            while doc != tantivy::TERMINATED {
-                if !segment.is_deleted(doc) {
-                    return Some(DocAddress::new(ord as u32, doc));
-                }
-                doc = docs.advance();
-            }
-            None
+            let doc = live_docs(segment, &postings, &term).next()?;
+            Some(DocAddress::new(ord as u32, doc))
         })
+}
+
+/// The live documents of `segment` holding `term`, in index order.
+fn live_docs<'a>(
+    segment: &'a tantivy::SegmentReader,
+    postings: &tantivy::InvertedIndexReader,
+    term: &Term,
+) -> impl Iterator<Item = tantivy::DocId> + 'a {
+    use tantivy::DocSet;
+    let mut docs = postings
+        .read_postings(term, tantivy::schema::IndexRecordOption::Basic)
+        .ok()
+        .flatten();
+    std::iter::from_fn(move || {
+        let docs = docs.as_mut()?;
+        loop {
+            let doc = docs.doc();
+            if doc == tantivy::TERMINATED {
+                return None;
+            }
+            docs.advance();
+            if !segment.is_deleted(doc) {
+                return Some(doc);
+            }
+        }
+    })
 }
 
 /// Finds an article's exact copies: the live documents with its content hash.
@@ -149,24 +165,14 @@ impl<'a> Copies<'a> {
 
     /// Every live document whose content hash is `hash`, in index order.
     pub fn with_hash(&self, hash: &str) -> Vec<DocAddress> {
-        use tantivy::DocSet;
         let term = Term::from_field_text(self.field, hash);
         let mut found = Vec::new();
         let segments = self.searcher.segment_readers().iter().zip(&self.postings);
         for (ord, (segment, postings)) in segments.enumerate() {
-            let Some(mut docs) = postings.as_ref().and_then(|p| {
-                p.read_postings(&term, tantivy::schema::IndexRecordOption::Basic)
-                    .ok()
-                    .flatten()
-            }) else {
-                continue;
-            };
-            let mut doc = docs.doc();
-            while doc != tantivy::TERMINATED {
-                if !segment.is_deleted(doc) {
-                    found.push(DocAddress::new(ord as u32, doc));
-                }
-                doc = docs.advance();
+            if let Some(postings) = postings {
+                found.extend(
+                    live_docs(segment, postings, &term).map(|doc| DocAddress::new(ord as u32, doc)),
+                );
             }
         }
         found
