@@ -137,8 +137,8 @@ pub fn extract(html: &str) -> Scraped {
         Some(date)
     });
     let mut credits = meta.credits;
-    let byline = article.as_ref().and_then(|a| a.byline.as_deref());
-    if let Some(b) = byline.filter(|b| !is_comment_header(b) && !is_dateline(b)) {
+    let readability_byline = article.as_ref().and_then(|a| a.byline.as_deref());
+    if let Some(b) = readability_byline.filter(|b| !is_comment_header(b) && !is_dateline(b)) {
         let names = byline::parse_byline_line(b).unwrap_or_else(|| byline::split_names(b));
         credits.offer(names, "readability byline");
     }
