@@ -6,7 +6,7 @@
 #   SEARCH_BIN=/path/to/search bash bench/extract.sh
 #
 # Environment:
-#   SEARCH_BIN     the `search` binary to measure (default: cargo build --release, target/release/search)
+#   SEARCH_BIN     the `search` binary to measure (default: built by bench/build.sh)
 #   ALONE_BIN      a prebuilt extract-alone (default: built from bench/extractors into target/bench-extractors)
 #   CORPORA        the corpora folder (default: ../shared/corpora beside the checkout)
 #   BENCH_ENGINES  crates to run alone, space-separated (default: "dom_smoothie trafilatura html2text"; "" for none)
@@ -35,16 +35,14 @@ started=$(date +%s.%N)
 # --- binaries -----------------------------------------------------------------------------
 if [[ -z "${SEARCH_BIN:-}" ]]; then
     echo "building search (cargo build --release)..." >&2
-    cargo build --release --quiet
-    SEARCH_BIN="$ROOT/target/release/search"
+    SEARCH_BIN="$(bash bench/build.sh search)"
 fi
 [[ -x "$SEARCH_BIN" ]] || { echo "bench/extract.sh: SEARCH_BIN $SEARCH_BIN is not executable" >&2; exit 2; }
 
 if [[ -n "$ENGINES" && -z "${ALONE_BIN:-}" ]]; then
     echo "building bench/extractors (extract-alone)..." >&2
-    CARGO_TARGET_DIR="$ROOT/target/bench-extractors" \
-        cargo build --release --quiet --manifest-path "$ROOT/bench/extractors/Cargo.toml"
-    ALONE_BIN="$ROOT/target/bench-extractors/release/extract-alone"
+    ALONE_BIN="$(CARGO_TARGET_DIR="$ROOT/target/bench-extractors" \
+        bash bench/build.sh extract-alone --manifest-path "$ROOT/bench/extractors/Cargo.toml")"
 fi
 
 # --- work folder: the trafilatura set is unpacked here, never into the checkout --------------

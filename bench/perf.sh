@@ -81,8 +81,7 @@ if [ -n "${SEARCH_BIN:-}" ]; then
   log "using SEARCH_BIN=$BIN_SRC (no build)"
 else
   log "cargo build --release"
-  (cd "$REPO" && cargo build --release --locked)
-  BIN_SRC="$REPO/target/release/search"
+  BIN_SRC="$(bash "$REPO/bench/build.sh" search)"
 fi
 [ -x "$BIN_SRC" ] || { echo "perf.sh: $BIN_SRC is not an executable" >&2; exit 1; }
 

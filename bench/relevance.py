@@ -347,11 +347,17 @@ def print_targets(results):
 # Main
 # --------------------------------------------------------------------------------------------
 
+def default_binary():
+    """The release build: target/<triple>/release/search (.cargo/config.toml names a triple)."""
+    built = sorted(REPO_ROOT.glob("target/*/release/search"), key=lambda p: p.stat().st_mtime)
+    return str(built[-1] if built else REPO_ROOT / "target/release/search")
+
+
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--bin", default=os.environ.get("SEARCH_BIN",
-                                                   str(REPO_ROOT / "target/release/search")),
-                   help="the search binary (default: $SEARCH_BIN, else target/release/search)")
+    p.add_argument("--bin", default=os.environ.get("SEARCH_BIN") or default_binary(),
+                   help="the search binary (default: $SEARCH_BIN, else the release build under "
+                        "target/)")
     p.add_argument("--data", type=Path, default=Path(os.environ.get("TIME_IR", DEFAULT_DATA)),
                    help="the time-ir folder (default: $TIME_IR, else ../shared/corpora/time-ir)")
     p.add_argument("--qrels", action="append", choices=list(QRELS_FILES),

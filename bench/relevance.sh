@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Relevance benchmark on the TIME collection: `search` vs SQLite FTS5 (see bench/relevance.py).
 #
-#   bash bench/relevance.sh                          # builds target/release/search first
+#   bash bench/relevance.sh                          # builds the release binary first (bench/build.sh)
 #   SEARCH_BIN=/path/to/search bash bench/relevance.sh --worst 15 --json out.json
 #
 # Arguments are passed on to relevance.py (--help lists them). Needs python3 (3.11, stdlib only)
@@ -21,8 +21,8 @@ done
 
 if ((build)); then
   echo "== cargo build --release" >&2
-  cargo build --release --locked >&2
-  export SEARCH_BIN="$root/target/release/search"
+  SEARCH_BIN="$(bash bench/build.sh search)"
+  export SEARCH_BIN
 fi
 
 exec python3 bench/relevance.py "$@"
