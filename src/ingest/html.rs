@@ -32,6 +32,7 @@ pub fn extract(html: &str) -> Scraped {
         ..Config::default()
     };
     let absolute_url = meta.url.clone().filter(|u| u.starts_with("http"));
+    remove_ruby_annotations(&doc, html);
     remove_notices(&doc);
     let article = Readability::with_document(doc, absolute_url.as_deref(), Some(config.clone()))
         .or_else(|_| Readability::with_document(Document::from(html), None, Some(config)))
@@ -309,6 +310,20 @@ fn remove_notices(doc: &Document) {
     }
 }
 
+/// Removes ruby annotations (`<rt>`, `<rp>`): the readings printed over
+/// Japanese or Chinese words (`<ruby>子<rt>こ</rt></ruby>ども`) are a reading aid,
+/// and left in they split every annotated word of the text (`子こども`), so
+/// neither a phrase from the article nor the word itself is found.
+fn remove_ruby_annotations(doc: &Document, html: &str) {
+    let bytes = html.as_bytes();
+    let annotated = ["<rt", "<RT", "<rp", "<RP"]
+        .iter()
+        .any(|tag| memchr::memmem::find(bytes, tag.as_bytes()).is_some());
+    if annotated {
+        doc.select("rt, rp").remove();
+    }
+}
+
 /// Paragraphs of prose that make a form more than a box: an article's.
 const ARTICLE_PARAGRAPHS: usize = 3;
 /// Visible characters of such a paragraph.
@@ -384,6 +399,7 @@ fn repair_title(html: &str) -> std::borrow::Cow<'_, str> {
 fn fallback_body(html: &str) -> String {
     // The page again, without its notices (Readability consumed the first parse).
     let doc = Document::from(html);
+    remove_ruby_annotations(&doc, html);
     remove_notices(&doc);
     let html = doc.html().to_string();
     let Ok(rendered) =
@@ -506,6 +522,28 @@ mod tests {
         );
         let body = extract(&page).body;
         assert!(body.contains("The council voted on Tuesday"), "{body}");
+    }
+
+    /// Ruby readings leave the text, on the Readability path and the fallback.
+    #[test]
+    fn ruby_readings_leave_the_text() {
+        let line = "<p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt>\
+            <rp>)</rp></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができました。</p>";
+        for paragraphs in [12, 1] {
+            let page = format!(
+                "<html><body><article>{}</article></body></html>",
+                line.repeat(paragraphs)
+            );
+            let body = extract(&page).body;
+            assert!(
+                body.contains("子どもへの虐待をなくすための法律ができました。"),
+                "{body}"
+            );
+            assert!(
+                !body.contains("ぎゃくたい") && !body.contains('('),
+                "{body}"
+            );
+        }
     }
 
     /// A consent banner is never the article, however much prose it holds.
