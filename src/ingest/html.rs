@@ -49,6 +49,9 @@ pub fn extract(html: &str) -> Scraped {
             body = fallback;
         }
     }
+    if let Some(standfirst) = &meta.standfirst {
+        body = with_standfirst(body, standfirst);
+    }
 
     let mut origins = meta.origins;
     let declared_title = meta.title.clone();
@@ -179,6 +182,25 @@ pub fn extract(html: &str) -> Scraped {
         lang,
         body,
         origins,
+    }
+}
+
+/// How much of a standfirst's opening the body must hold to hold it already.
+const STANDFIRST_OPENING_CHARS: usize = 60;
+
+/// The body led by the page's standfirst (see `standfirst`), unless it holds it already.
+fn with_standfirst(body: String, standfirst: &str) -> String {
+    let opening = standfirst
+        .chars()
+        .take(STANDFIRST_OPENING_CHARS)
+        .collect::<String>()
+        .to_lowercase();
+    if body.to_lowercase().contains(&opening) {
+        body
+    } else if body.is_empty() {
+        standfirst.to_string()
+    } else {
+        format!("{standfirst}\n\n{body}")
     }
 }
 

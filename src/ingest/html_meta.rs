@@ -30,6 +30,9 @@ pub struct HtmlMeta {
     /// The first element marked up as the article's headline (`<h1>`,
     /// `.headline`): the headline of a page whose title names only the site.
     pub headline: Option<String>,
+    /// The page's description where the page shows it: the summary above the
+    /// article (see `standfirst`).
+    pub standfirst: Option<String>,
 }
 
 pub fn read(doc: &Document) -> HtmlMeta {
@@ -179,7 +182,20 @@ pub fn read(doc: &Document) -> HtmlMeta {
             l
         });
 
+    let standfirst = metas
+        .content(&[
+            (MetaKey::Property, "og:description", "meta og:description"),
+            (MetaKey::Name, "description", "meta description"),
+            (
+                MetaKey::Name,
+                "twitter:description",
+                "meta twitter:description",
+            ),
+        ])
+        .and_then(|(d, _)| super::standfirst::shown(doc, &super::entities::decode_entities(&d)));
+
     HtmlMeta {
+        standfirst,
         title,
         date,
         credits,

@@ -23,6 +23,7 @@ mod outlet;
 mod page_date;
 mod run_on;
 mod scrape;
+mod standfirst;
 mod text;
 mod title;
 mod walk;

@@ -524,6 +524,27 @@ fn an_author_bio_box_is_not_the_article() {
     );
 }
 
+/// The deck under a headline (a real aeb page, WSJ: the page's description,
+/// shown in its header above the article's container) leads the body.
+#[test]
+fn the_deck_under_the_headline_leads_the_body() {
+    let Some(rec) = shared_record(
+        "corpora/extract/aeb/html/7ab16ade32386ece353b8d31fc3bb7e660189efd5bf3c8549aaba101ad3f5ef5.html",
+    ) else {
+        return;
+    };
+    assert_eq!(rec["title"], "Is Football Violence a Crime?");
+    let body = rec["body"].as_str().unwrap();
+    assert!(
+        body.starts_with(
+            "NFL assaults have led to lawsuits before. But a prosecutor would have difficulty \
+             proving a charge in court.\n\nIt was the shot to the head heard"
+        ),
+        "{body}"
+    );
+    assert_eq!(body.matches("NFL assaults have led to lawsuits").count(), 1);
+}
+
 /// A wire story whose lead and one later sentence are thick with names and
 /// thin on stop words (a real l3s CBC page, as a text scrape): both stay with
 /// the article, and the page's chrome around it does not.
