@@ -173,6 +173,8 @@ pub fn extract(html: &str) -> Scraped {
         origins.lang = Some("language detection on the body".into());
         Some(l)
     });
+    // Read for the date above; the body is the article's prose.
+    let body = without_date_lines(body);
     Scraped {
         title,
         date,
@@ -183,6 +185,59 @@ pub fn extract(html: &str) -> Scraped {
         body,
         origins,
     }
+}
+
+/// Labels of a publication date (`Aktualisiert: 11.04.2020`), in the languages
+/// the dateline patterns do not cover; an event's date (`Termin: …`) is prose.
+const PUBLICATION_LABELS: &[&str] = &[
+    "aktualisiert",
+    "veröffentlichung",
+    "erstellt",
+    "publikacja",
+    "aktualizacja",
+    "publié le",
+    "mis à jour le",
+    "publicado",
+    "actualizado",
+    "pubblicato",
+    "aggiornato",
+];
+
+/// Paragraphs at the top of a body where the page's own date stands, and at its foot.
+const DATE_HEAD_PARAGRAPHS: usize = 5;
+const DATE_FOOT_PARAGRAPHS: usize = 2;
+
+/// The body without the paragraphs around it that only date the page (`7.
+/// oktober 2020`, `Aktualisiert: 11.04.2020, 10:27`): the page's metadata shown
+/// beside the article, not its prose. Inside the article, a date alone on its
+/// line is prose (a timeline, a Wikipedia infobox).
+fn without_date_lines(body: String) -> String {
+    let is_date_line = |paragraph: &str| {
+        let dated = match paragraph.split_once(':') {
+            Some((label, rest))
+                if PUBLICATION_LABELS.contains(&label.trim().to_lowercase().as_str()) =>
+            {
+                rest.trim()
+            }
+            _ => paragraph,
+        };
+        dates::dateline(dated).is_some()
+    };
+    let paragraphs: Vec<&str> = body.split("\n\n").collect();
+    let foot = paragraphs.len().saturating_sub(DATE_FOOT_PARAGRAPHS);
+    let dropped = |i: usize, paragraph: &str| {
+        (i < DATE_HEAD_PARAGRAPHS || i >= foot) && is_date_line(paragraph)
+    };
+    if !paragraphs.iter().enumerate().any(|(i, p)| dropped(i, p)) {
+        return body;
+    }
+    paragraphs
+        .iter()
+        .enumerate()
+        .filter(|&(i, p)| !dropped(i, p))
+        .map(|(_, p)| *p)
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// How much of a standfirst's opening the body must hold to hold it already.
@@ -544,6 +599,38 @@ mod tests {
         );
         let body = extract(&page).body;
         assert!(body.contains("The council voted on Tuesday"), "{body}");
+    }
+
+    /// Lines that only date the page leave the top and foot of the body; a date
+    /// inside the article, or an event's, stays.
+    #[test]
+    fn date_lines_around_the_article_leave_the_body() {
+        let body = [
+            "Aktualisiert: 11.04.2020, 10:27",
+            "7. oktober 2020",
+            "Forscher warnten schon 2018 vor einem neuen Coronavirus.",
+            "Termin: 29.02.2020, 19 Uhr",
+            "Die Chronik der Ereignisse:",
+            "Second paragraph.",
+            "7 May 1856",
+            "Born that day, he later wrote the book.",
+            "The end.",
+            "Published: Friday, January 18, 2008",
+        ]
+        .join("\n\n");
+        let kept = without_date_lines(body);
+        assert_eq!(
+            kept.split("\n\n").collect::<Vec<_>>(),
+            [
+                "Forscher warnten schon 2018 vor einem neuen Coronavirus.",
+                "Termin: 29.02.2020, 19 Uhr",
+                "Die Chronik der Ereignisse:",
+                "Second paragraph.",
+                "7 May 1856",
+                "Born that day, he later wrote the book.",
+                "The end.",
+            ]
+        );
     }
 
     /// Ruby readings leave the text, on the Readability path and the fallback.
