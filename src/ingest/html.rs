@@ -174,7 +174,7 @@ pub fn extract(html: &str) -> Scraped {
         Some(l)
     });
     // Read for the date above; the body is the article's prose.
-    let body = without_date_lines(body);
+    let body = without_trailing_labels(without_date_lines(body));
     Scraped {
         title,
         date,
@@ -238,6 +238,41 @@ fn without_date_lines(body: String) -> String {
         .map(|(_, p)| *p)
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// At most this many short lines at the foot of a body are a tail of labels.
+const MAX_TAIL_LINES: usize = 3;
+/// A tail line is shorter than this, in characters, and ends no sentence.
+const TAIL_LINE_CHARS: usize = 30;
+/// The paragraph above a tail is prose at least this long.
+const PROSE_PARAGRAPH_CHARS: usize = 150;
+
+/// The body without a tail of short lines under its last paragraph of prose
+/// (`Źródło: ISBnews`, `zurück`, `Autoren:` / `Tilman Weber`): labels, source
+/// credits and links left at the foot of the article's container. The last
+/// lines of a list or a poem follow other short lines, and stay, as do
+/// numbered items.
+fn without_trailing_labels(body: String) -> String {
+    let is_tail_line = |paragraph: &str| {
+        let digits = paragraph.bytes().take_while(u8::is_ascii_digit).count();
+        let list_item = digits > 0 && paragraph[digits..].starts_with(['.', ')']);
+        paragraph.chars().count() < TAIL_LINE_CHARS
+            && !paragraph.ends_with(['.', '!', '?', '…', '"', '“', '”', '»'])
+            && !list_item
+    };
+    let paragraphs: Vec<&str> = body.split("\n\n").collect();
+    let tail = paragraphs
+        .iter()
+        .rev()
+        .take_while(|p| is_tail_line(p))
+        .count();
+    let above = paragraphs.len().saturating_sub(tail + 1);
+    let after_prose =
+        paragraphs.len() >= tail + 3 && paragraphs[above].chars().count() >= PROSE_PARAGRAPH_CHARS;
+    if tail == 0 || tail > MAX_TAIL_LINES || !after_prose {
+        return body;
+    }
+    paragraphs[..paragraphs.len() - tail].join("\n\n")
 }
 
 /// How much of a standfirst's opening the body must hold to hold it already.
@@ -631,6 +666,29 @@ mod tests {
                 "The end.",
             ]
         );
+    }
+
+    /// Up to three short lines under the last paragraph of prose leave; the last
+    /// items of a list stay.
+    #[test]
+    fn a_tail_of_labels_under_the_article_leaves() {
+        let prose = "The ministers met on Friday and agreed, after a night of talks that \
+            ran far longer than planned, to raise the payments by a tenth from next year, officials said.";
+        let body = ["Lead.", "Middle.", prose, "Źródło: ISBnews", "zurück"].join("\n\n");
+        assert_eq!(
+            without_trailing_labels(body),
+            ["Lead.", "Middle.", prose].join("\n\n")
+        );
+        let list = [
+            prose,
+            "98. Joe Lynn Turner",
+            "99. Graham Bonnet",
+            "100. Ray Gillen",
+        ];
+        let ranking = [&["Intro.", "More."][..], &list[..]].concat().join("\n\n");
+        assert_eq!(without_trailing_labels(ranking.clone()), ranking);
+        let signed = ["Lead.", "Middle.", prose, "Bye, Jane."].join("\n\n");
+        assert_eq!(without_trailing_labels(signed.clone()), signed);
     }
 
     /// Ruby readings leave the text, on the Readability path and the fallback.
