@@ -7,7 +7,9 @@ use dom_smoothie::{Config, Readability, TextMode};
 
 use super::markdown::collapse;
 use super::scrape::Scraped;
-use super::{blocks, byline, chrome, dates, html_meta, lang, outlet, page_date, text, title};
+use super::{
+    blocks, body_edges, byline, chrome, dates, html_meta, lang, outlet, page_date, text, title,
+};
 
 /// Below this many characters, the extractor's article is taken as a miss.
 const MIN_ARTICLE_CHARS: usize = 200;
@@ -50,7 +52,7 @@ pub fn extract(html: &str) -> Scraped {
         }
     }
     if let Some(standfirst) = &meta.standfirst {
-        body = with_standfirst(body, standfirst);
+        body = body_edges::with_standfirst(body, standfirst);
     }
 
     let mut origins = meta.origins;
@@ -174,7 +176,7 @@ pub fn extract(html: &str) -> Scraped {
         Some(l)
     });
     // Read for the date above; the body is the article's prose.
-    let body = without_trailing_labels(without_date_lines(body));
+    let body = body_edges::without_trailing_labels(body_edges::without_date_lines(body));
     Scraped {
         title,
         date,
@@ -187,114 +189,6 @@ pub fn extract(html: &str) -> Scraped {
     }
 }
 
-/// Labels of a publication date (`Aktualisiert: 11.04.2020`), in the languages
-/// the dateline patterns do not cover; an event's date (`Termin: …`) is prose.
-const PUBLICATION_LABELS: &[&str] = &[
-    "aktualisiert",
-    "veröffentlichung",
-    "erstellt",
-    "publikacja",
-    "aktualizacja",
-    "publié le",
-    "mis à jour le",
-    "publicado",
-    "actualizado",
-    "pubblicato",
-    "aggiornato",
-];
-
-/// Paragraphs at the top of a body where the page's own date stands, and at its foot.
-const DATE_HEAD_PARAGRAPHS: usize = 5;
-const DATE_FOOT_PARAGRAPHS: usize = 2;
-
-/// The body without the paragraphs around it that only date the page (`7.
-/// oktober 2020`, `Aktualisiert: 11.04.2020, 10:27`): the page's metadata shown
-/// beside the article, not its prose. Inside the article, a date alone on its
-/// line is prose (a timeline, a Wikipedia infobox).
-fn without_date_lines(body: String) -> String {
-    let is_date_line = |paragraph: &str| {
-        let dated = match paragraph.split_once(':') {
-            Some((label, rest))
-                if PUBLICATION_LABELS.contains(&label.trim().to_lowercase().as_str()) =>
-            {
-                rest.trim()
-            }
-            _ => paragraph,
-        };
-        dates::dateline(dated).is_some()
-    };
-    let paragraphs: Vec<&str> = body.split("\n\n").collect();
-    let foot = paragraphs.len().saturating_sub(DATE_FOOT_PARAGRAPHS);
-    let dropped = |i: usize, paragraph: &str| {
-        (i < DATE_HEAD_PARAGRAPHS || i >= foot) && is_date_line(paragraph)
-    };
-    if !paragraphs.iter().enumerate().any(|(i, p)| dropped(i, p)) {
-        return body;
-    }
-    paragraphs
-        .iter()
-        .enumerate()
-        .filter(|&(i, p)| !dropped(i, p))
-        .map(|(_, p)| *p)
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
-
-/// At most this many short lines at the foot of a body are a tail of labels.
-const MAX_TAIL_LINES: usize = 3;
-/// A tail line is shorter than this, in characters, and ends no sentence.
-const TAIL_LINE_CHARS: usize = 30;
-/// The paragraph above a tail is prose at least this long.
-const PROSE_PARAGRAPH_CHARS: usize = 150;
-
-/// The body without a tail of short lines under its last paragraph of prose
-/// (`Źródło: ISBnews`, `zurück`, `Autoren:` / `Tilman Weber`): labels, source
-/// credits and links left at the foot of the article's container. The last
-/// lines of a list or a poem follow other short lines, and stay, as do
-/// numbered items.
-fn without_trailing_labels(body: String) -> String {
-    let is_tail_line = |paragraph: &str| {
-        let digits = paragraph.bytes().take_while(u8::is_ascii_digit).count();
-        let list_item = digits > 0 && paragraph[digits..].starts_with(['.', ')']);
-        paragraph.chars().count() < TAIL_LINE_CHARS
-            && !paragraph.ends_with(['.', '!', '?', '…', '"', '“', '”', '»'])
-            && !list_item
-    };
-    let paragraphs: Vec<&str> = body.split("\n\n").collect();
-    let tail = paragraphs
-        .iter()
-        .rev()
-        .take_while(|p| is_tail_line(p))
-        .count();
-    let above = paragraphs.len().saturating_sub(tail + 1);
-    let after_prose =
-        paragraphs.len() >= tail + 3 && paragraphs[above].chars().count() >= PROSE_PARAGRAPH_CHARS;
-    if tail == 0 || tail > MAX_TAIL_LINES || !after_prose {
-        return body;
-    }
-    paragraphs[..paragraphs.len() - tail].join("\n\n")
-}
-
-/// How much of a standfirst's opening the body must hold to hold it already.
-const STANDFIRST_OPENING_CHARS: usize = 60;
-
-/// The body led by the page's standfirst (see `standfirst`), unless it holds it already.
-fn with_standfirst(body: String, standfirst: &str) -> String {
-    let opening = standfirst
-        .chars()
-        .take(STANDFIRST_OPENING_CHARS)
-        .collect::<String>()
-        .to_lowercase();
-    if body.to_lowercase().contains(&opening) {
-        body
-    } else if body.is_empty() {
-        standfirst.to_string()
-    } else {
-        format!("{standfirst}\n\n{body}")
-    }
-}
-
-/// Whole-page text through the block classifier, for pages the extractor cannot read.
 /// Cookie and consent banners, and the like: short boxes of boilerplate prose
 /// that Readability can take for the article on a page whose article is
 /// split into many small paragraphs. Elements whose class or id holds one of
@@ -508,6 +402,7 @@ fn repair_title(html: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whole-page text through the block classifier, for pages the extractor cannot read.
 fn fallback_body(html: &str) -> String {
     // The page again, without its notices (Readability consumed the first parse).
     let doc = Document::from(html);
@@ -634,61 +529,6 @@ mod tests {
         );
         let body = extract(&page).body;
         assert!(body.contains("The council voted on Tuesday"), "{body}");
-    }
-
-    /// Lines that only date the page leave the top and foot of the body; a date
-    /// inside the article, or an event's, stays.
-    #[test]
-    fn date_lines_around_the_article_leave_the_body() {
-        let body = [
-            "Aktualisiert: 11.04.2020, 10:27",
-            "7. oktober 2020",
-            "Forscher warnten schon 2018 vor einem neuen Coronavirus.",
-            "Termin: 29.02.2020, 19 Uhr",
-            "Die Chronik der Ereignisse:",
-            "Second paragraph.",
-            "7 May 1856",
-            "Born that day, he later wrote the book.",
-            "The end.",
-            "Published: Friday, January 18, 2008",
-        ]
-        .join("\n\n");
-        let kept = without_date_lines(body);
-        assert_eq!(
-            kept.split("\n\n").collect::<Vec<_>>(),
-            [
-                "Forscher warnten schon 2018 vor einem neuen Coronavirus.",
-                "Termin: 29.02.2020, 19 Uhr",
-                "Die Chronik der Ereignisse:",
-                "Second paragraph.",
-                "7 May 1856",
-                "Born that day, he later wrote the book.",
-                "The end.",
-            ]
-        );
-    }
-
-    /// Up to three short lines under the last paragraph of prose leave; the last
-    /// items of a list stay.
-    #[test]
-    fn a_tail_of_labels_under_the_article_leaves() {
-        let prose = "The ministers met on Friday and agreed, after a night of talks that \
-            ran far longer than planned, to raise the payments by a tenth from next year, officials said.";
-        let body = ["Lead.", "Middle.", prose, "Źródło: ISBnews", "zurück"].join("\n\n");
-        assert_eq!(
-            without_trailing_labels(body),
-            ["Lead.", "Middle.", prose].join("\n\n")
-        );
-        let list = [
-            prose,
-            "98. Joe Lynn Turner",
-            "99. Graham Bonnet",
-            "100. Ray Gillen",
-        ];
-        let ranking = [&["Intro.", "More."][..], &list[..]].concat().join("\n\n");
-        assert_eq!(without_trailing_labels(ranking.clone()), ranking);
-        let signed = ["Lead.", "Middle.", prose, "Bye, Jane."].join("\n\n");
-        assert_eq!(without_trailing_labels(signed.clone()), signed);
     }
 
     /// Ruby readings leave the text, on the Readability path and the fallback.

@@ -5,6 +5,7 @@
 //! both call `read_article`, so there is one cleaner, never two.
 
 mod blocks;
+mod body_edges;
 mod byline;
 mod chrome;
 mod credits;
