@@ -196,12 +196,21 @@ fn is_chrome_kind(line: &str) -> bool {
         && (has("abonniere") || has("subscribe to our") || has("sign up for our")))
         || (has("download the") && has(" app") && has("ios") && has("android"))
         || has("straight to your phone");
+    // A paywall's prompt: a subscription named beside the story it withholds.
+    let paywall = (has("subscri")
+        && (has("full story")
+            || has("full article")
+            || has("continue reading")
+            || has("already a subscriber")))
+        || (has("abonnent") && (has("weiterlesen") || has("bereits")))
+        || (has("abonné") && (has("lire la suite") || has("déjà abonné")))
+        || (has("suscri") && (has("seguir leyendo") || has("ya eres suscriptor")));
     let affiliate = (has("provision") && has("links auf dieser seite"))
         || (has("commission") && has("links on this page"));
     let rating_prompt = words <= 8
         && (has("artikel bewerten") || has("war der artikel nützlich") || has("rate this article"));
     let footer = has("bookmark the permalink");
-    reading_time || plug || affiliate || rating_prompt || footer
+    reading_time || plug || paywall || affiliate || rating_prompt || footer
 }
 
 /// Plugs, disclosures and prompts are at most this many words long.
@@ -255,6 +264,8 @@ mod tests {
             "Für Links auf dieser Seite erhält CHIP ggf. eine Provision vom Händler.",
             "Hier können Sie den Artikel bewerten",
             "Rezept drucken",
+            "To view the full story, please subscribe to The Haitian Times.",
+            "If you’re seeing this message but you’re already a subscriber, you can log in for immediate access to this story.",
         ] {
             assert!(is_chrome(chrome), "{chrome}");
         }
