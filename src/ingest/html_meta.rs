@@ -182,17 +182,16 @@ pub fn read(doc: &Document) -> HtmlMeta {
             l
         });
 
-    let standfirst = metas
-        .content(&[
-            (MetaKey::Property, "og:description", "meta og:description"),
-            (MetaKey::Name, "description", "meta description"),
-            (
-                MetaKey::Name,
-                "twitter:description",
-                "meta twitter:description",
-            ),
-        ])
-        .and_then(|(d, _)| super::standfirst::shown(doc, &super::entities::decode_entities(&d)));
+    // Sites write their descriptions apart (a teaser for sharing, a summary
+    // for search): the first one the page shows is its deck.
+    let standfirst = [
+        (MetaKey::Property, "og:description"),
+        (MetaKey::Name, "description"),
+        (MetaKey::Name, "twitter:description"),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| metas.first(key, value))
+    .find_map(|d| super::standfirst::shown(doc, &super::entities::decode_entities(d)));
 
     HtmlMeta {
         standfirst,
