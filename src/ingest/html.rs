@@ -625,12 +625,16 @@ mod tests {
 <figure><img src="a.jpg"><figcaption>A 14th century plague doctor (Image: GETTY)</figcaption></figure>
 <p><a href="/other">Tech travel checklist: essential accessories</a></p>
 <p>Health officials said the couple had eaten the meat raw in the belief that it was good for their health, which doctors say is a dangerous myth.</p>
-</article></body></html>"#;
+<h2>What the doctors advise now</h2>
+<p>Doctors advise travellers to the region to avoid hunting marmots and to seek care at once if they develop a fever after contact with rodents.</p>
+</article><nav><a href="/plague.html#what_the_doctors_advise_now">What the doctors advise now</a></nav></body></html>"#;
         let body = extract(page).body;
         assert!(body.contains("Two people died"), "{body}");
         assert!(body.contains("Health officials said"), "{body}");
         assert!(!body.contains("plague doctor"), "{body}");
         assert!(!body.contains("Tech travel checklist"), "{body}");
+        // A table of contents links to the article's own heading, which stays.
+        assert!(body.contains("What the doctors advise now"), "{body}");
     }
 
     #[test]

@@ -274,7 +274,10 @@ fn headings_and_asides(doc: &Document) -> Headings {
                 || id_has("title"));
         let plain =
             !caption && matches!(&*name, "div" | "td" | "span") && node.children().is_empty();
-        let aside = caption || &*name == "a";
+        // A link to a place in a page (a table of contents, an anchor with
+        // no target) points at the article's own heading, not another story.
+        let link_away = &*name == "a" && node.attr("href").is_some_and(|h| !h.contains('#'));
+        let aside = caption || link_away;
         if !(heading || plain || aside) {
             continue;
         }
