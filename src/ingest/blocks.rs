@@ -209,6 +209,13 @@ const END_MARKERS: &[&str] = &[
     "meistdiskutierte artikel",
     "mehr themen",
     "external links",
+    "weitere artikel",
+    "das könnte dich auch interessieren",
+    "das thema könnte dich auch interessieren",
+    "ähnliche artikel",
+    "noticias relacionadas",
+    "articoli correlati",
+    "sur le même sujet",
 ];
 
 /// Everything from the first end marker after the article's first good block on
