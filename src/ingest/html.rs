@@ -51,9 +51,6 @@ pub fn extract(html: &str) -> Scraped {
             body = fallback;
         }
     }
-    if let Some(standfirst) = &meta.standfirst {
-        body = body_edges::with_standfirst(body, standfirst);
-    }
 
     let mut origins = meta.origins;
     let declared_title = meta.title.clone();
@@ -175,8 +172,12 @@ pub fn extract(html: &str) -> Scraped {
         origins.lang = Some("language detection on the body".into());
         Some(l)
     });
-    // Read for the date above; the body is the article's prose.
-    let body = body_edges::without_trailing_labels(body_edges::without_date_lines(body));
+    // The title, date and bylines above are read from the body as Readability
+    // found it; the body stored is the article's prose, led by its deck.
+    let mut body = body_edges::without_trailing_labels(body_edges::without_date_lines(body));
+    if let Some(standfirst) = &meta.standfirst {
+        body = body_edges::with_standfirst(body, standfirst);
+    }
     Scraped {
         title,
         date,
