@@ -183,15 +183,24 @@ pub fn read(doc: &Document) -> HtmlMeta {
         });
 
     // Sites write their descriptions apart (a teaser for sharing, a summary
-    // for search): the first one the page shows is its deck.
-    let standfirst = [
+    // for search): the first one the page shows is its deck. Most pages repeat
+    // one text three times; each is looked for once.
+    let mut descriptions: Vec<&str> = Vec::new();
+    for (key, value) in [
         (MetaKey::Property, "og:description"),
         (MetaKey::Name, "description"),
         (MetaKey::Name, "twitter:description"),
-    ]
-    .into_iter()
-    .filter_map(|(key, value)| metas.first(key, value))
-    .find_map(|d| super::standfirst::shown(doc, &super::entities::decode_entities(d)));
+    ] {
+        if let Some(d) = metas
+            .first(key, value)
+            .filter(|d| !descriptions.contains(d))
+        {
+            descriptions.push(d);
+        }
+    }
+    let standfirst = descriptions
+        .into_iter()
+        .find_map(|d| super::standfirst::shown(doc, &super::entities::decode_entities(d)));
 
     HtmlMeta {
         standfirst,
