@@ -42,19 +42,16 @@ pub fn without_date_lines(body: String) -> String {
     };
     let paragraphs: Vec<&str> = body.split("\n\n").collect();
     let foot = paragraphs.len().saturating_sub(DATE_FOOT_PARAGRAPHS);
-    let dropped = |i: usize, paragraph: &str| {
-        (i < DATE_HEAD_PARAGRAPHS || i >= foot) && is_date_line(paragraph)
-    };
-    if !paragraphs.iter().enumerate().any(|(i, p)| dropped(i, p)) {
-        return body;
-    }
-    paragraphs
+    let kept: Vec<&str> = paragraphs
         .iter()
         .enumerate()
-        .filter(|&(i, p)| !dropped(i, p))
+        .filter(|&(i, p)| !((i < DATE_HEAD_PARAGRAPHS || i >= foot) && is_date_line(p)))
         .map(|(_, p)| *p)
-        .collect::<Vec<_>>()
-        .join("\n\n")
+        .collect();
+    if kept.len() == paragraphs.len() {
+        return body;
+    }
+    kept.join("\n\n")
 }
 
 /// At most this many short lines at the foot of a body are a tail of labels.

@@ -34,8 +34,7 @@ pub fn extract(html: &str) -> Scraped {
         ..Config::default()
     };
     let absolute_url = meta.url.clone().filter(|u| u.starts_with("http"));
-    remove_ruby_annotations(&doc, html);
-    remove_notices(&doc);
+    prepare_for_extraction(&doc, html);
     let article = Readability::with_document(doc, absolute_url.as_deref(), Some(config.clone()))
         .or_else(|_| Readability::with_document(Document::from(html), None, Some(config)))
         .ok()
@@ -317,6 +316,13 @@ fn remove_notices(doc: &Document) {
     }
 }
 
+/// What leaves the parsed page before its article is looked for, by
+/// Readability or by the fallback: ruby readings, notices and forms.
+fn prepare_for_extraction(doc: &Document, html: &str) {
+    remove_ruby_annotations(doc, html);
+    remove_notices(doc);
+}
+
 /// Removes ruby annotations (`<rt>`, `<rp>`): the readings printed over
 /// Japanese or Chinese words (`<ruby>子<rt>こ</rt></ruby>ども`) are a reading aid,
 /// and left in they split every annotated word of the text (`子こども`), so
@@ -407,8 +413,7 @@ fn repair_title(html: &str) -> std::borrow::Cow<'_, str> {
 fn fallback_body(html: &str) -> String {
     // The page again, without its notices (Readability consumed the first parse).
     let doc = Document::from(html);
-    remove_ruby_annotations(&doc, html);
-    remove_notices(&doc);
+    prepare_for_extraction(&doc, html);
     let html = doc.html().to_string();
     let Ok(rendered) =
         html2text::config::plain_no_decorate().string_from_read(html.as_bytes(), 10_000)
