@@ -99,7 +99,11 @@ pub fn with_standfirst(body: String, standfirst: &str) -> String {
         .take(STANDFIRST_OPENING_CHARS)
         .collect::<String>()
         .to_lowercase();
-    if body.to_lowercase().contains(&opening) {
+    // The body's paragraphs break where the deck runs on (a heading, then its text).
+    if super::markdown::collapse(&body)
+        .to_lowercase()
+        .contains(&opening)
+    {
         body
     } else if body.is_empty() {
         standfirst.to_string()
@@ -111,6 +115,21 @@ pub fn with_standfirst(body: String, standfirst: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The deck leads the body once: a body that starts with it already keeps
+    /// its own paragraphs, though the deck runs a heading into its text.
+    #[test]
+    fn a_standfirst_leads_the_body_once() {
+        let deck = "Der Senat will die Mieten deckeln, doch die Opposition zieht vor Gericht.";
+        let body = "Die Mieten in Berlin steigen seit Jahren.";
+        assert_eq!(
+            with_standfirst(body.into(), deck),
+            format!("{deck}\n\n{body}")
+        );
+        let post = "Künstlerischer Lebenslauf\n\nSoviel mal vorweg: Wir sind zu zweit. Einer heißt Homajon.";
+        let description = "Künstlerischer Lebenslauf Soviel mal vorweg: Wir sind zu zweit. Einer…";
+        assert_eq!(with_standfirst(post.into(), description), post);
+    }
 
     /// Lines that only date the page leave the top and foot of the body; a date
     /// inside the article, or an event's, stays.

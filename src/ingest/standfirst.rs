@@ -19,6 +19,10 @@ const NOT_SHOWN: &[&str] = &[
     "head", "script", "style", "noscript", "template", "title", "textarea", "select", "option",
     "button", "a",
 ];
+/// Elements whose text an element's text holds but the page never shows (a
+/// blog's post container, found for the description cut from it, holds the
+/// post's scripts too).
+const UNSHOWN_INSIDE: &str = "script, style";
 
 /// The element's text the page shows for `description`, if it shows it whole:
 /// the description itself, or, when the site cut the description short
@@ -51,7 +55,7 @@ pub fn shown(doc: &Document, description: &str) -> Option<String> {
         let mut element = node.parent();
         for _ in 0..MAX_CLIMB {
             let Some(candidate) = element else { break };
-            let shown = collapse(&candidate.text());
+            let shown = collapse(&shown_text(candidate));
             let whole = match cut {
                 Some(cut) => shown.starts_with(cut),
                 None => shown == description,
@@ -70,6 +74,28 @@ pub fn shown(doc: &Document, description: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The text of `node` the page shows: without its scripts' and styles' text.
+fn shown_text(node: NodeRef) -> String {
+    let selection = dom_query::Selection::from(node);
+    if !selection.select(UNSHOWN_INSIDE).exists() {
+        return node.text().to_string();
+    }
+    let unshown = |text: &NodeRef| {
+        text.ancestors_it(None)
+            .take_while(|ancestor| ancestor.id != node.id)
+            .any(|ancestor| {
+                ancestor
+                    .node_name()
+                    .is_some_and(|name| matches!(&*name, "script" | "style"))
+            })
+    };
+    let mut shown = String::new();
+    for text in node.descendants_it().filter(|n| n.is_text() && !unshown(n)) {
+        shown.push_str(&text.text());
+    }
+    shown
 }
 
 /// Whether no element around `node` hides its text or makes it a link.
@@ -121,6 +147,18 @@ mod tests {
         let description = format!("{}…", &SUMMARY[..60]);
         let found = shown(&doc, &description).unwrap();
         assert!(found.ends_with("im Mai erwartet."), "{found}");
+    }
+
+    #[test]
+    fn a_container_found_for_a_cut_description_gives_no_script_text() {
+        let doc = page(&format!(
+            "<div class=\"entry\"><h1>Mieten</h1>\n<p>{SUMMARY}</p>\
+             <script>window.ads.push(1);</script><p>Ein Urteil wird im Mai erwartet.</p></div>"
+        ));
+        let description = format!("Mieten {}…", &SUMMARY[..70]);
+        let found = shown(&doc, &description).unwrap();
+        assert!(found.ends_with("im Mai erwartet."), "{found}");
+        assert!(!found.contains("push"), "{found}");
     }
 
     #[test]
