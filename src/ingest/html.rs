@@ -45,7 +45,7 @@ pub fn extract(html: &str) -> Scraped {
         .map(|a| paragraphs(&a.text_content, &meta.asides))
         .unwrap_or_default();
     if body.chars().count() < MIN_ARTICLE_CHARS {
-        let fallback = fallback_body(html);
+        let fallback = fallback_body(html, body.lines().next());
         if fallback.chars().count() > body.chars().count() {
             body = fallback;
         }
@@ -193,7 +193,38 @@ pub fn extract(html: &str) -> Scraped {
 /// that Readability can take for the article on a page whose article is
 /// split into many small paragraphs. Elements whose class or id holds one of
 /// these, in any case.
-const NOTICE_NAMES: &[&str] = &["cookie", "consent", "gdpr", "disclosure", "author"];
+const NOTICE_NAMES: &[&str] = &[
+    "cookie",
+    "consent",
+    "gdpr",
+    "disclosure",
+    "author",
+    "sharedaddy",
+    "jp-relatedposts",
+    "comment-respond",
+    "robots-nocontent",
+    "shariff",
+    "addtoany",
+    "a2a_kit",
+    "yarpp-related",
+    "crp_related",
+];
+/// Class or id names that blog plugins give their boxes of share and like
+/// buttons (Jetpack's `sharedaddy`, Shariff, AddToAny), related-post lists
+/// (Jetpack, YARPP, Contextual Related Posts) and the comment form; WordPress
+/// marks what is not content `robots-nocontent`. On a short post Readability
+/// keeps them with it.
+const PLUGIN_BOX_NAMES: &[&str] = &[
+    "sharedaddy",
+    "jp-relatedposts",
+    "comment-respond",
+    "robots-nocontent",
+    "shariff",
+    "addtoany",
+    "a2a_kit",
+    "yarpp-related",
+    "crp_related",
+];
 /// Class or id parts of a box about the author (bio, photo, other posts): on a
 /// page whose article is short, Readability takes the bio for the article.
 const AUTHOR_BOX_NAMES: &[&str] = &[
@@ -293,6 +324,7 @@ fn remove_notices(doc: &Document) {
             .iter()
             .any(|w| names.contains(w))
             || AUTHOR_BOX_NAMES.iter().any(|w| names.contains(w))
+            || PLUGIN_BOX_NAMES.iter().any(|w| names.contains(w))
             || (names.contains("cookie")
                 && (COOKIE_NOTICE_WORDS.iter().any(|w| names.contains(w)) || says_notice()));
         if notice {
@@ -409,12 +441,18 @@ fn repair_title(html: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Whole-page text through the block classifier, for pages the extractor cannot read.
-fn fallback_body(html: &str) -> String {
+/// Whole-page text through the block classifier, for pages the extractor cannot
+/// read. When the extractor's short text (its first line, `lead`) sits in a blog
+/// post's container, only that container is read: a post of three lines is
+/// short, but the page around it is a blog's sidebar of links and archives.
+fn fallback_body(html: &str, lead: Option<&str>) -> String {
     // The page again, without its notices (Readability consumed the first parse).
     let doc = Document::from(html);
     prepare_for_extraction(&doc, html);
-    let html = doc.html().to_string();
+    let html = match lead.and_then(|lead| entry_holding(&doc, lead)) {
+        Some(entry) => entry.html().to_string(),
+        _ => doc.html().to_string(),
+    };
     let Ok(rendered) =
         html2text::config::plain_no_decorate().string_from_read(html.as_bytes(), 10_000)
     else {
@@ -427,6 +465,35 @@ fn fallback_body(html: &str) -> String {
         .map(|b| b.text)
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// Class names that mark a blog post's container: hAtom's `hentry` and
+/// `entry-content`, and the `post-content` of many themes.
+const ENTRY_CLASSES: &[&str] = &["hentry", "entry-content", "post-content"];
+
+/// The post container (see `ENTRY_CLASSES`) around the text node that starts `lead`.
+fn entry_holding<'a>(doc: &'a Document, lead: &str) -> Option<dom_query::Selection<'a>> {
+    let lead = collapse(lead);
+    let opening: String = lead.chars().take(40).collect();
+    if opening.chars().count() < 10 {
+        return None;
+    }
+    let body = doc.select("body");
+    let body = body.nodes().first()?;
+    let text = body.descendants_it().find(|node| {
+        node.is_text() && {
+            let text = collapse(&node.text());
+            text.chars().count() >= 10 && (opening.starts_with(&text) || text.starts_with(&opening))
+        }
+    })?;
+    let entry = text.ancestors_it(None).find(|element| {
+        element.attr("class").is_some_and(|class| {
+            class
+                .split_whitespace()
+                .any(|name| ENTRY_CLASSES.contains(&name.to_ascii_lowercase().as_str()))
+        })
+    })?;
+    Some(dom_query::Selection::from(entry))
 }
 
 /// One paragraph per non-empty line, chrome lines dropped, separated by blank lines.

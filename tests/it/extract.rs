@@ -608,3 +608,35 @@ fn a_stray_nul_byte_does_not_lose_the_article() {
     );
     assert!(!body.contains('\0'));
 }
+
+/// A blog post of three lines (a real WordPress.com page from trafilatura's
+/// evaluation set) is read from its post container: Readability's text is
+/// short, and the page around the post is share and like boxes, a comment
+/// form, and a sidebar of categories, archives and a licence.
+#[test]
+fn a_short_post_is_read_from_its_container() {
+    let recs = records(&fixtures().join("blog/wordpress-short-post.html"));
+    let rec = by_file(&recs, "wordpress-short-post.html");
+    assert_eq!(
+        rec["title"],
+        "Die Möglichkeit nichts zu tun ist auch eine Möglichkeit"
+    );
+    let body = rec["body"].as_str().unwrap();
+    for line in [
+        "„Ich weiß ich bin betrunken und sollte das vielleicht nicht sagen…“",
+        "– „Dann sag es nicht“",
+        "– „Ok.“",
+    ] {
+        assert!(body.contains(line), "missing {line}: {body}");
+    }
+    for chrome in [
+        "Teilen Sie dies mit",
+        "Gefällt mir",
+        "Kommentar verfassen",
+        "Kategorien",
+        "Oktober 2014",
+        "Die Inhalte dieser Website sind",
+    ] {
+        assert!(!body.contains(chrome), "{chrome} in {body}");
+    }
+}
