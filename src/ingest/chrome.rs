@@ -167,7 +167,8 @@ pub fn is_chrome(line: &str) -> bool {
 /// PHP warnings printed into the page, blog-software footers (`This entry was
 /// posted in Allgemein. Bookmark the permalink.`), newsletter and app plugs
 /// addressed to the reader, affiliate-link disclosures, prompts to rate the
-/// article. Each needs two marks, so that prose about the same things stays.
+/// article, a blog post's comment status. Each needs two marks, or one on a
+/// short line, so that prose about the same things stays.
 fn is_chrome_kind(line: &str) -> bool {
     let has = |w: &str| line.contains(w);
     let php_warning = ["warning:", "deprecated:", "notice:", "fatal error:"]
@@ -210,7 +211,18 @@ fn is_chrome_kind(line: &str) -> bool {
     let rating_prompt = words <= 8
         && (has("artikel bewerten") || has("war der artikel nützlich") || has("rate this article"));
     let footer = has("bookmark the permalink");
-    reading_time || plug || paywall || affiliate || rating_prompt || footer
+    // A blog post's comment status (`Keine Kommentare`, `Comments are closed.`).
+    let comment_status = words <= 10
+        && (line.starts_with("keine kommentare")
+            || (line.starts_with("no comments") && words <= 3)
+            || has("kommentare geschlossen")
+            || has("kommentare sind geschlossen")
+            || has("comments are closed")
+            || has("comments closed")
+            || has("commentaires fermés")
+            || has("commenti chiusi")
+            || has("comentarios cerrados"));
+    reading_time || plug || paywall || affiliate || rating_prompt || footer || comment_status
 }
 
 /// Plugs, disclosures and prompts are at most this many words long.
@@ -266,6 +278,10 @@ mod tests {
             "Rezept drucken",
             "To view the full story, please subscribe to The Haitian Times.",
             "If you’re seeing this message but you’re already a subscriber, you can log in for immediate access to this story.",
+            "Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)",
+            "Keine Kommentare Kommentare sind geschlossen.",
+            "Kommentarfeed | Kommentare geschlossen | Trackback-URL",
+            "Comments are closed.",
         ] {
             assert!(is_chrome(chrome), "{chrome}");
         }
@@ -274,6 +290,8 @@ mod tests {
             "Substack lets writers sign up readers for a paid newsletter.",
             "The warning: prices will rise again in the spring.",
             "It takes a 4 min read to see why.",
+            "No comments were received by the agency before the deadline.",
+            "Die Kommentare der Leser sind seit gestern geschlossen worden, weil so viele kamen.",
         ] {
             assert!(!is_chrome(prose), "{prose}");
         }
