@@ -55,6 +55,7 @@ const EXACT: &[&str] = &[
     "kommentare",
     "kommentare geschlossen",
     "kommentar schreiben",
+    "kontakt",
     "weitere informationen",
     "weiterführende links",
     "weiterführender link",
@@ -150,6 +151,14 @@ const PREFIXES: &[&str] = &[
     "veja também:",
     "leia também:",
     "auch lesen:",
+    // A photo's enlarge button before its caption.
+    "vergrößern ",
+    // Links to the site's neighbouring stories.
+    "previous article",
+    "next article",
+    "vorheriger artikel",
+    "nächster artikel",
+    "vorschau auf den nächsten artikel",
 ];
 
 /// True when the whole line is known site chrome.
@@ -211,6 +220,10 @@ fn is_chrome_kind(line: &str) -> bool {
     let rating_prompt = words <= 8
         && (has("artikel bewerten") || has("war der artikel nützlich") || has("rate this article"));
     let footer = has("bookmark the permalink");
+    // A comment box's prompt to log in (`… müssen Sie eingeloggt sein`).
+    let login_prompt = (has("komment") && has("eingeloggt"))
+        || (has("comment") && (has("must be logged in") || has("log in to")));
+
     // A blog post's comment status (`Keine Kommentare`, `Comments are closed.`).
     let comment_status = words <= 10
         && (line.starts_with("keine kommentare")
@@ -222,7 +235,39 @@ fn is_chrome_kind(line: &str) -> bool {
             || has("commentaires fermés")
             || has("commenti chiusi")
             || has("comentarios cerrados"));
-    reading_time || plug || paywall || affiliate || rating_prompt || footer || comment_status
+    reading_time
+        || plug
+        || paywall
+        || affiliate
+        || rating_prompt
+        || footer
+        || comment_status
+        || login_prompt
+}
+
+/// Labels that credit a photo in brackets at the end of its caption.
+const PHOTO_CREDIT_LABELS: &[&str] = &["foto:", "fotos:", "photo:", "credit:", "bild:", "image:"];
+
+/// Captions are at most this many words long.
+const MAX_CAPTION_WORDS: usize = 30;
+
+/// Whether `line` is a photo's caption: a short line that ends by crediting
+/// the photo in brackets (`Golf im TV: … im Überblick. (Foto: Getty)`), or is
+/// only that credit. Inside an HTML article's container it is the caption of
+/// a photo the text does not show. A text scrape's captions stay for the
+/// block classifier, which judges a run of paragraphs by its neighbours.
+pub fn is_caption(line: &str) -> bool {
+    let Some(inner) = line.trim_end().strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = inner.rfind('(') else {
+        return false;
+    };
+    let credit = inner[open + 1..].trim_start().to_lowercase();
+    PHOTO_CREDIT_LABELS
+        .iter()
+        .any(|label| credit.starts_with(label))
+        && line.split_whitespace().nth(MAX_CAPTION_WORDS).is_none()
 }
 
 /// Plugs, disclosures and prompts are at most this many words long.
@@ -244,7 +289,7 @@ fn normalize(line: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::is_chrome;
+    use super::{is_caption, is_chrome};
 
     #[test]
     fn recognises_chrome_lines() {
@@ -282,6 +327,12 @@ mod tests {
             "Keine Kommentare Kommentare sind geschlossen.",
             "Kommentarfeed | Kommentare geschlossen | Trackback-URL",
             "Comments are closed.",
+            "Kontakt:",
+            "Vergrößern Eine kleine runde Aussparung für die Facetime-Kamera im Display des iPhones 14.",
+            "Previous article[Transforming Mount Trashmore: Plans to turn eyesore into beauty spot]",
+            "Vorschau auf den nächsten Artikel",
+            "Um den Tipp \"Tomaten richtig schneiden\" kommentieren zu können, müssen Sie eingeloggt sein.",
+            "Du musst Eingeloggt sein um Kommentare zu schreiben!",
         ] {
             assert!(is_chrome(chrome), "{chrome}");
         }
@@ -292,8 +343,28 @@ mod tests {
             "It takes a 4 min read to see why.",
             "No comments were received by the agency before the deadline.",
             "Die Kommentare der Leser sind seit gestern geschlossen worden, weil so viele kamen.",
+            "Kontakt zur Polizei hatte der Mann nach Angaben seines Anwalts nie.",
         ] {
             assert!(!is_chrome(prose), "{prose}");
+        }
+    }
+
+    #[test]
+    fn captions_end_with_a_photo_credit() {
+        for caption in [
+            "Golf im TV: Die Übertragungszeiten der großen Turniere im Überblick. (Foto: Getty)",
+            "(Credit: Clayton Aldern / Grist)",
+            "Yersina pestis causes the plague (Image: GETTY)",
+        ] {
+            assert!(is_caption(caption), "{caption}");
+        }
+        for prose in [
+            "The agency released the photo on Monday (it was taken in May).",
+            "Der Fotograf (Foto: privat) arbeitet seit 1990 für die Zeitung, und er hat in dieser \
+             Zeit mehr als hundert Reportagen aus aller Welt geliefert, die in vielen Ländern \
+             erschienen sind und Preise gewannen (Foto: dpa)",
+        ] {
+            assert!(!is_caption(prose), "{prose}");
         }
     }
 }

@@ -507,7 +507,9 @@ fn paragraphs(text: &str, asides: &html_meta::Asides) -> (String, Vec<Vec<String
     let lines: Vec<String> = text
         .lines()
         .map(collapse)
-        .filter(|l| !l.is_empty() && !chrome::is_chrome(l) && !asides.holds(l))
+        .filter(|l| {
+            !l.is_empty() && !chrome::is_chrome(l) && !chrome::is_caption(l) && !asides.holds(l)
+        })
         .collect();
     let mut bylines = Vec::new();
     let mut texts: Vec<&str> = Vec::with_capacity(lines.len());
