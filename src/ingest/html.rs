@@ -111,6 +111,16 @@ pub fn extract(html: &str) -> Scraped {
             None => title,
         }
     };
+    let title = title.map(|t| match title::as_the_page_spells_it(&t, &meta.headings) {
+        Some(spelled) => {
+            origins.title = origins
+                .title
+                .take()
+                .map(|o| format!("{o}, spelled as the page's heading"));
+            spelled
+        }
+        None => t,
+    });
     if title.is_none() {
         origins.title = None;
     }

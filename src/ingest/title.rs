@@ -103,6 +103,43 @@ fn strip_section_prefix(title: &str) -> &str {
     }
 }
 
+/// The heading among `headings` with the same words as `title`, when it
+/// spells them apart: the typographic quotes, dashes and ellipses a page
+/// prints in its headline, which its meta tags often give in ASCII
+/// (`„Bauchgeburt“` for `"Bauchgeburt"`, `…` for `...`).
+pub fn as_the_page_spells_it(title: &str, headings: &[String]) -> Option<String> {
+    fn words(text: &str) -> Vec<&str> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+    // A heading's own marks (a permalink's `¶`, a `>` bullet) are not the title's.
+    let typographic = |h: &str| {
+        h.chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || TYPOGRAPHIC_MARKS.contains(c))
+    };
+    // Curly and straight quotes are one spelling: the meta tags' stay.
+    let plain_quotes = |text: &str| {
+        text.chars()
+            .map(|c| match c {
+                '‘' | '’' => '\'',
+                '“' | '”' => '"',
+                c => c,
+            })
+            .collect::<String>()
+    };
+    let title_words = words(title);
+    headings
+        .iter()
+        .find(|h| {
+            words(h) == title_words && typographic(h) && plain_quotes(h) != plain_quotes(title)
+        })
+        .cloned()
+}
+
+/// Punctuation a headline may spell differently from the page's meta tags.
+const TYPOGRAPHIC_MARKS: &str = "\"'‘’‚„“”«»‹›-‐–—….,:;!?()";
+
 /// Whether `part` is one or more whole parts of `title` between separators
 /// (`GlossLip » Big Story` holds `Big Story`; `Big Story Here` does not hold `Big Story`).
 pub fn is_whole_part(title: &str, part: &str) -> bool {
@@ -300,6 +337,52 @@ fn host_name(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_title_takes_the_page_s_spelling_of_its_words() {
+        let headings = |hs: &[&str]| hs.iter().map(|h| h.to_string()).collect::<Vec<_>>();
+        let page = headings(&[
+            "Jane Wayne News",
+            "Warum ich lieber „Bauchgeburt“ statt Kaiserschnitt sage.",
+        ]);
+        assert_eq!(
+            as_the_page_spells_it(
+                "Warum ich lieber \"Bauchgeburt\" statt Kaiserschnitt sage.",
+                &page
+            )
+            .as_deref(),
+            Some("Warum ich lieber „Bauchgeburt“ statt Kaiserschnitt sage.")
+        );
+        assert_eq!(
+            as_the_page_spells_it(
+                "Alles hat seine Zeit...",
+                &headings(&["Alles hat seine Zeit…"])
+            )
+            .as_deref(),
+            Some("Alles hat seine Zeit…")
+        );
+        // Other words, the same spelling, or a heading's own marks: the title stays.
+        for heading in [
+            "Warum ich lieber „Bauchgeburt“ sage.",
+            "Evolve: Shared Mutable History¶",
+            "> Evolve: Shared Mutable History",
+            "Evolve: Shared Mutable History",
+        ] {
+            assert_eq!(
+                as_the_page_spells_it("Evolve: Shared Mutable History", &headings(&[heading])),
+                None,
+                "{heading}"
+            );
+        }
+        // Curly quotes for straight ones are the same spelling.
+        assert_eq!(
+            as_the_page_spells_it(
+                "Diet Pills \"Burned Her Up\"",
+                &headings(&["Diet Pills “Burned Her Up”"])
+            ),
+            None
+        );
+    }
 
     #[test]
     fn site_parts_go_and_headline_parts_stay() {
