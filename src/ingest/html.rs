@@ -203,22 +203,7 @@ pub fn extract(html: &str) -> Scraped {
 /// that Readability can take for the article on a page whose article is
 /// split into many small paragraphs. Elements whose class or id holds one of
 /// these, in any case.
-const NOTICE_NAMES: &[&str] = &[
-    "cookie",
-    "consent",
-    "gdpr",
-    "disclosure",
-    "author",
-    "sharedaddy",
-    "jp-relatedposts",
-    "comment-respond",
-    "robots-nocontent",
-    "shariff",
-    "addtoany",
-    "a2a_kit",
-    "yarpp-related",
-    "crp_related",
-];
+const NOTICE_NAMES: &[&str] = &["cookie", "consent", "gdpr", "disclosure", "author"];
 /// Class or id names that blog plugins give their boxes of share and like
 /// buttons (Jetpack's `sharedaddy`, Shariff, AddToAny), related-post lists
 /// (Jetpack, YARPP, Contextual Related Posts) and the comment form; WordPress
@@ -292,36 +277,42 @@ const COOKIE_NOTICE_TEXT: &[&str] = &[
     "privacidad",
 ];
 
-/// Removes the page's notices (see `NOTICE_NAMES`) and forms before the article is
+/// Removes the page's notices (see `NOTICE_NAMES`), plugin boxes (see
+/// `PLUGIN_BOX_NAMES`) and forms before the article is
 /// looked for: Readability takes a newsletter or comment form, all labels and
 /// prompts, for the article on pages whose article is short or split up.
 fn remove_notices(doc: &Document) {
-    // One pass over the named elements with plain substring tests: as a
-    // selector (`[class*='cookie' i], …`) every element was matched eight times.
+    // One pass over the named elements, each name searched for all notice
+    // names at once: as a selector (`[class*='cookie' i], …`) every element was
+    // matched once per name.
+    static NAMED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        let names: Vec<String> = NOTICE_NAMES
+            .iter()
+            .chain(PLUGIN_BOX_NAMES)
+            .map(|name| regex::escape(name))
+            .collect();
+        regex::Regex::new(&format!("(?i-u){}", names.join("|"))).expect("notice names")
+    });
     let named = doc.select("[class], [id]");
     let notices: Vec<_> = named
         .iter()
-        .filter(|node| {
-            ["class", "id"].iter().any(|attr| {
-                node.attr(attr).is_some_and(|value| {
-                    NOTICE_NAMES
-                        .iter()
-                        .any(|name| super::markup::find_ignore_case(&value, name).is_some())
-                })
+        .filter_map(|node| {
+            let (class, id) = (node.attr("class"), node.attr("id"));
+            let named = [&class, &id]
+                .into_iter()
+                .flatten()
+                .any(|value| NAMED.is_match(value));
+            named.then(|| {
+                let names = format!("{} {}", class.unwrap_or_default(), id.unwrap_or_default());
+                (node, names.to_ascii_lowercase())
             })
         })
         .collect();
-    for node in notices {
+    for (node, names) in notices {
         let tag = node.nodes().first().and_then(|n| n.node_name());
         if matches!(tag.as_deref(), Some("html" | "body" | "main" | "article")) {
             continue;
         }
-        let names = format!(
-            "{} {}",
-            node.attr("class").unwrap_or_default(),
-            node.attr("id").unwrap_or_default()
-        )
-        .to_ascii_lowercase();
         let text = node.text();
         if text.chars().count() > MAX_NOTICE_CHARS {
             continue;
