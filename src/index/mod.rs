@@ -4,6 +4,7 @@
 
 pub mod language;
 mod news_tokenizer;
+mod read_directory;
 pub mod schema;
 pub mod stats;
 mod stem_cache;

@@ -54,7 +54,7 @@ impl IndexWriter {
             super::remove(path)?;
         }
         let index = if path.join(META_FILE).is_file() {
-            Index::open_in_dir(path).map_err(|source| bad(path, source))?
+            Index::open(read_directory(path)?).map_err(|source| bad(path, source))?
         } else {
             ensure_empty_folder(path)?;
             // LZ4 in 4 KiB blocks: a hit decompresses about one article, fast.
@@ -66,10 +66,7 @@ impl IndexWriter {
                 docstore_blocksize: 4 * 1024,
                 ..IndexSettings::default()
             };
-            Index::builder()
-                .schema(schema::build_schema())
-                .settings(settings)
-                .create_in_dir(path)
+            Index::create(read_directory(path)?, schema::build_schema(), settings)
                 .map_err(|source| bad(path, source))?
         };
         schema::register_analyzers(&index);
@@ -288,6 +285,12 @@ pub(super) fn bad(path: &Path, source: TantivyError) -> Error {
         path: path.to_path_buf(),
         source,
     }
+}
+
+/// The index folder for the writer: read, not mapped (see `read_directory`).
+fn read_directory(path: &Path) -> Result<super::read_directory::ReadDirectory> {
+    super::read_directory::ReadDirectory::open(path)
+        .map_err(|source| bad(path, TantivyError::from(source)))
 }
 
 /// Creates the folder, or checks that an existing one holds nothing but hidden files,
