@@ -180,7 +180,7 @@ pub fn regroup(open: &OpenIndex) -> Result<()> {
     let searcher = open.reader.searcher();
     let mut rows: Vec<Row> = Vec::with_capacity(searcher.num_docs() as usize);
     // Every signature in one buffer (see `cluster::Vectors`).
-    let mut terms: Vec<(u32, u16)> = Vec::new();
+    let mut terms: Vec<(u32, f32)> = Vec::new();
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();
         let paths = fast.str(schema::PATH).ok().flatten();
@@ -212,9 +212,10 @@ pub fn regroup(open: &OpenIndex) -> Result<()> {
                 .filter(|&ord| (ord as usize) + 1 < packed_starts.len())
             {
                 let ord = ord as usize;
-                terms.extend(signature::unpack(
-                    &packed[packed_starts[ord]..packed_starts[ord + 1]],
-                ));
+                terms.extend(
+                    signature::unpack(&packed[packed_starts[ord]..packed_starts[ord + 1]])
+                        .map(|(term, tf)| (term, f32::from(tf))),
+                );
             }
             let day = dates
                 .as_ref()
@@ -231,11 +232,8 @@ pub fn regroup(open: &OpenIndex) -> Result<()> {
     }
     // Path order: the grouping must not depend on how segments were merged.
     rows.sort_by(|a, b| a.path.cmp(&b.path));
-    let vectors = cluster::Vectors::weigh(rows.len(), |i| {
-        let range = &rows[i].terms;
-        &terms[range.start as usize..range.end as usize]
-    });
-    drop(terms);
+    let spans = rows.iter().map(|r| r.terms.clone()).collect();
+    let vectors = cluster::Vectors::weigh(terms, spans);
     let days: Vec<Option<i32>> = rows.iter().map(|r| r.day).collect();
     let hashes: Vec<Option<u128>> = rows.iter().map(|r| r.hash).collect();
     let grouping = cluster::group_weighed(&days, &hashes, &vectors);
