@@ -1,7 +1,7 @@
 //! `search index`: walk → compare with the index → clean what changed (two
 //! threads) → upsert/remove → commit, then a summary on stderr.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -91,7 +91,11 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     };
 
     let mut tally = Tally::default();
-    let mut seen: HashSet<String> = HashSet::new();
+    // Every key the walk yields, as a digest: inputs that overlap (`docs` and
+    // `docs/nyt`) yield a file twice, and it is indexed once. At 184k files
+    // the keys themselves took 30 MB; their digests take 3.
+    let mut seen: rustc_hash::FxHashSet<u128> = Default::default();
+    let digest = |key: &str| xxhash_rust::xxh3::xxh3_128(key.as_bytes());
     let mut to_clean: Vec<Candidate> = Vec::new();
     let options = WalkOptions {
         exclude: Some(&index_path),
@@ -100,7 +104,9 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     for entry in ingest::walk(&args.inputs, options) {
         match entry {
             WalkEntry::File(file) => {
-                seen.insert(file.key.clone());
+                if !seen.insert(digest(&file.key)) {
+                    continue;
+                }
                 match known.get(&file.key) {
                     Some(stamp) if stamp.size == file.size && stamp.mtime == file.mtime => {
                         tally.unchanged += 1
@@ -109,6 +115,9 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                 }
             }
             WalkEntry::Skipped { path, key, reason } => {
+                if key.as_deref().is_some_and(|key| !seen.insert(digest(key))) {
+                    continue;
+                }
                 tally.skip(reason.label());
                 if !args.quiet && reason != SkipReason::NotArticle {
                     eprintln!("warning: {}: {reason}", path.display());
@@ -120,12 +129,11 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                     writer.remove(&key);
                     tally.removed += 1;
                 }
-                seen.insert(key);
             }
         }
     }
     for path in known.keys() {
-        if !seen.contains(path) && under_roots(path, &roots) && is_gone(path) {
+        if !seen.contains(&digest(path)) && under_roots(path, &roots) && is_gone(path) {
             writer.remove(path);
             tally.removed += 1;
         }

@@ -3,7 +3,8 @@
 //! 2. indexing the same folder twice leaves the document count unchanged;
 //! 3. binary and empty files are skipped with a warning while the rest is indexed;
 //! 4. `SEARCH_INDEX` sets the default index location;
-//! 5. the index folder inside the walked folder is not indexed.
+//! 5. the index folder inside the walked folder is not indexed;
+//! 6. inputs that overlap index each file once.
 
 use crate::common::*;
 
@@ -30,6 +31,32 @@ fn summary_and_reindex_is_idempotent() {
     );
     let (_, after) = env.query_json("tiktok", &[]);
     assert_eq!(after["total"], 3, "re-indexing must replace, not duplicate");
+}
+
+/// A folder given with one of its files and its parent yields each file
+/// three times over; each is indexed once.
+#[test]
+fn overlapping_inputs_index_each_file_once() {
+    let env = TestEnv::new();
+    let seeds = seeds();
+    let one = seeds.join(DW);
+    let r = env.index_into(
+        &seeds,
+        &env.index_path(),
+        &[
+            one.to_str().unwrap(),
+            seeds.join("..").join("seeds").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("added 3, updated 0, removed 0, unchanged 0, skipped 0"),
+        "{}",
+        r.stderr
+    );
+    let (_, hits) = env.query_json("tiktok", &[]);
+    assert_eq!(hits["total"], 3);
 }
 
 #[test]
