@@ -99,16 +99,31 @@ pub fn extract(html: &str) -> Scraped {
         // (`Mirror, Mirror`), unless it reads as a name and the page marks up
         // another that does: `<title>Cape Argus</title>` over `<h1
         // class="ArticleHeadline">`. (`Share buttons removal test` stays.)
-        match title
+        let named = title
             .as_deref()
-            .filter(|t| title::reads_as_name(t) && !title::shares_lead(t, &body))
-            .and_then(|_| title::headline_from_lead(meta.headline.as_slice(), &body))
-        {
-            Some(headline) => {
+            .is_some_and(|t| title::reads_as_name(t) && !title::shares_lead(t, &body));
+        let marked = named
+            .then(|| title::headline_from_lead(meta.headline.as_slice(), &body))
+            .flatten();
+        // A masthead (`Winona Daily News - 6.0`, `The Hindu News Update
+        // Service`) over a body that opens with its own headline: that headline.
+        let masthead = named
+            && title.as_deref().is_some_and(|t| {
+                title::is_masthead(t, meta.site_name.as_deref(), meta.url.as_deref())
+            });
+        let opening = (masthead && marked.is_none())
+            .then(|| title::opening_headline(&body))
+            .flatten();
+        match (marked, opening) {
+            (Some(headline), _) => {
                 origins.title = Some("marked-up headline sharing the lead's words".into());
                 Some(headline)
             }
-            None => title,
+            (None, Some(headline)) => {
+                origins.title = Some("the body's opening headline".into());
+                Some(headline)
+            }
+            (None, None) => title,
         }
     };
     let title = title.map(|t| match title::as_the_page_spells_it(&t, &meta.headings) {

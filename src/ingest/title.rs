@@ -267,6 +267,34 @@ pub fn headline_from_lead(headings: &[String], body: &str) -> Option<String> {
     best.map(|(_, h)| h.clone())
 }
 
+/// Whether a title that reads as a name is an outlet's masthead: it names the
+/// site, or a news service (`Latest News`, `Winona Daily News - 6.0`). Old
+/// pages declare neither a site name nor a headline element.
+pub fn is_masthead(title: &str, site: Option<&str>, url: Option<&str>) -> bool {
+    names_site(title, site, url)
+        || title
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("news"))
+}
+
+/// Paragraphs at the top of a body where its own headline may stand (under a
+/// dateline or a comment link).
+const OPENING_PARAGRAPHS: usize = 3;
+
+/// The headline a body opens with: among its first paragraphs, a headline-like
+/// line sharing two words or more with the text that follows it.
+pub fn opening_headline(body: &str) -> Option<String> {
+    let mut rest = body;
+    for _ in 0..OPENING_PARAGRAPHS {
+        let (paragraph, after) = rest.split_once("\n\n")?;
+        if super::scrape::is_headline(paragraph) && Lead::of(after).shared(paragraph) >= 2 {
+            return Some(paragraph.to_string());
+        }
+        rest = after;
+    }
+    None
+}
+
 /// The content words (four letters or more) of an article's lead.
 pub struct Lead(rustc_hash::FxHashSet<String>);
 
@@ -337,6 +365,24 @@ fn host_name(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_masthead_gives_way_to_the_body_s_opening_headline() {
+        assert!(is_masthead("Winona Daily News - 6.0", None, None));
+        assert!(is_masthead("Latest News", None, None));
+        assert!(is_masthead("Cape Argus", Some("Cape Argus"), None));
+        assert!(!is_masthead("Newsroom Cuts at the Herald", None, None));
+        let body = "Published - Sunday, December 30, 2007\n\n\
+                    Peterson eyes NFC rushing title, playoffs\n\n\
+                    Adrian Peterson wants the NFC rushing title, and the Vikings want the playoffs.";
+        assert_eq!(
+            opening_headline(body).as_deref(),
+            Some("Peterson eyes NFC rushing title, playoffs")
+        );
+        // A line that the text below does not take up is no headline.
+        let body = "Share this story\n\nThe council voted on Tuesday to close the old bridge.";
+        assert_eq!(opening_headline(body), None);
+    }
 
     #[test]
     fn the_title_takes_the_page_s_spelling_of_its_words() {

@@ -640,3 +640,23 @@ fn a_short_post_is_read_from_its_container() {
         assert!(!body.contains(chrome), "{chrome} in {body}");
     }
 }
+
+/// An old page (a real l3s page, 2008) whose `<title>` is its masthead,
+/// `Latest News`, and which marks up no headline: the body's opening line,
+/// which the article below takes up, is the title.
+#[test]
+fn a_masthead_title_gives_way_to_the_body_s_opening_headline() {
+    let Some(rec) =
+        shared_record("corpora/extract/l3s/html/045cb317-60ad-454d-add8-3baa40789258.html")
+    else {
+        return;
+    };
+    assert_eq!(
+        rec["title"],
+        "Anand draws with Aronian, Negi posts third win"
+    );
+    assert!(rec["body"]
+        .as_str()
+        .unwrap()
+        .contains("World Champion Viswanathan Anand"));
+}
