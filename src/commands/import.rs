@@ -77,7 +77,7 @@ pub fn run(args: &IndexArgs, file: &Path) -> Result<ExitStatus> {
         return Ok(ExitStatus::Interrupted);
     }
     writer.finish()?;
-    crate::stories::regroup(&crate::index::open(&index_path)?)?;
+    crate::stories::regroup(&crate::index::open_to_scan(&index_path)?)?;
     let _ = writeln!(
         std::io::stderr(),
         "{summary} from {} into {} in {:.2}s",

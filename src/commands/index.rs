@@ -244,7 +244,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     let changed = tally.changed() > 0 || args.full;
     writer.commit()?;
     release_freed_heap();
-    let open = crate::index::open(&index_path)?;
+    let open = crate::index::open_to_scan(&index_path)?;
     if changed {
         // Stories are regrouped from the commit while its segments merge:
         // the two take about as long and each needs one core.

@@ -15,7 +15,7 @@ mod writer;
 
 use std::path::Path;
 
-use tantivy::{Index, IndexReader, ReloadPolicy};
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyError};
 
 pub use schema::Fields;
 pub use writer::{IndexWriter, Stamp, META_FILE};
@@ -113,10 +113,24 @@ pub(crate) fn remove(path: &Path) -> Result<()> {
 
 /// Opens an existing index read-only (never takes the writer lock).
 pub fn open(path: &Path) -> Result<OpenIndex> {
+    open_with(path, |path| Index::open_in_dir(path))
+}
+
+/// Opens an existing index read-only to scan it once, as story regrouping
+/// does beside the final merge: read, not mapped (see `read_directory`), so
+/// what it has read does not stay resident (news-bench ×4: peak RSS of a fresh
+/// index 276–283 → 261–263 MB, 3 runs each).
+pub fn open_to_scan(path: &Path) -> Result<OpenIndex> {
+    open_with(path, |path| {
+        Index::open(read_directory::ReadDirectory::open(path).map_err(TantivyError::from)?)
+    })
+}
+
+fn open_with(path: &Path, open: impl FnOnce(&Path) -> tantivy::Result<Index>) -> Result<OpenIndex> {
     if !path.join(META_FILE).is_file() {
         return Err(Error::NoIndex(path.to_path_buf()));
     }
-    let index = Index::open_in_dir(path).map_err(|source| Error::BadIndex {
+    let index = open(path).map_err(|source| Error::BadIndex {
         path: path.to_path_buf(),
         source,
     })?;
