@@ -313,11 +313,11 @@ fn remove_notices(doc: &Document) {
         .iter()
         .filter_map(|node| {
             let (class, id) = (node.attr("class"), node.attr("id"));
-            let named = [&class, &id]
+            let listed = [&class, &id]
                 .into_iter()
                 .flatten()
                 .any(|value| NAMED.is_match(value));
-            named.then(|| {
+            listed.then(|| {
                 let names = format!("{} {}", class.unwrap_or_default(), id.unwrap_or_default());
                 (node, names.to_ascii_lowercase())
             })

@@ -22,7 +22,7 @@ const NOT_SHOWN: &[&str] = &[
 /// Elements whose text an element's text holds but the page never shows (a
 /// blog's post container, found for the description cut from it, holds the
 /// post's scripts too).
-const UNSHOWN_INSIDE: &str = "script, style";
+const UNSHOWN_INSIDE: &[&str] = &["script", "style"];
 
 /// The element's text the page shows for `description`, if it shows it whole:
 /// the description itself, or, when the site cut the description short
@@ -79,7 +79,7 @@ pub fn shown(doc: &Document, description: &str) -> Option<String> {
 /// The text of `node` the page shows: without its scripts' and styles' text.
 fn shown_text(node: NodeRef) -> String {
     let selection = dom_query::Selection::from(node);
-    if !selection.select(UNSHOWN_INSIDE).exists() {
+    if !selection.select(&UNSHOWN_INSIDE.join(", ")).exists() {
         return node.text().to_string();
     }
     let unshown = |text: &NodeRef| {
@@ -88,7 +88,7 @@ fn shown_text(node: NodeRef) -> String {
             .any(|ancestor| {
                 ancestor
                     .node_name()
-                    .is_some_and(|name| matches!(&*name, "script" | "style"))
+                    .is_some_and(|name| UNSHOWN_INSIDE.contains(&&*name))
             })
     };
     let mut shown = String::new();
