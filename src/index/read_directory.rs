@@ -2,10 +2,9 @@
 //! `pread`, a chunk at a time, instead of mapped into memory.
 //!
 //! The final merge reads every segment once, front to back, and regrouping
-//! reads every article's signature once beside it. Through
-//! `MmapDirectory` each page it reads stays resident and counted in the
-//! process's memory until the merge ends: 350 MB of the 473 MB peak when
-//! indexing news-bench ×4. Read into a chunk that the next chunk replaces,
+//! reads every article's signature once beside it. Through `MmapDirectory`
+//! each page they read stays resident and counted in the process's memory
+//! until they end: 350 MB of the 473 MB peak when indexing news-bench ×4. Read into a chunk that the next chunk replaces,
 //! the same bytes cost a few hundred KiB per open file. Queries keep mapping
 //! the index: a query process reads a few blocks of a file it maps once.
 

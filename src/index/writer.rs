@@ -54,7 +54,7 @@ impl IndexWriter {
             super::remove(path)?;
         }
         let index = if path.join(META_FILE).is_file() {
-            Index::open(read_directory(path)?).map_err(|source| bad(path, source))?
+            Index::open(unmapped(path)?).map_err(|source| bad(path, source))?
         } else {
             ensure_empty_folder(path)?;
             // LZ4 in 4 KiB blocks: a hit decompresses about one article, fast.
@@ -66,7 +66,7 @@ impl IndexWriter {
                 docstore_blocksize: 4 * 1024,
                 ..IndexSettings::default()
             };
-            Index::create(read_directory(path)?, schema::build_schema(), settings)
+            Index::create(unmapped(path)?, schema::build_schema(), settings)
                 .map_err(|source| bad(path, source))?
         };
         schema::register_analyzers(&index);
@@ -288,7 +288,7 @@ pub(super) fn bad(path: &Path, source: TantivyError) -> Error {
 }
 
 /// The index folder for the writer: read, not mapped (see `read_directory`).
-fn read_directory(path: &Path) -> Result<super::read_directory::ReadDirectory> {
+fn unmapped(path: &Path) -> Result<super::read_directory::ReadDirectory> {
     super::read_directory::ReadDirectory::open(path)
         .map_err(|source| bad(path, TantivyError::from(source)))
 }
