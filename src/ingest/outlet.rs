@@ -143,8 +143,10 @@ pub fn with_brand(name: String, body: &str) -> String {
 }
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:©|\((?i:c)\)|(?i:copyright)\b)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*)?(?:by\s+)?([\p{Lu}][\p{L}&.' ]{1,60}?)(?:\s*,?\s+(?:Company|Co\.|Inc\.?|Ltd\.?|LLC|GmbH|Corp\.?|Corporation|plc|AG|SE|S\.A\.|Group|Media Group))?\s*(?:\.|$|,|\s+(?i:All\s+rights)|\s*\|)").unwrap()
+    Regex::new(r"(?:©|\((?i:c)\)|(?i:copyright)\b)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*)?(?:by\s+)?([\p{Lu}][\p{L}&.' ]+?)(?:\s*,?\s+(?:Company|Co\.|Inc\.?|Ltd\.?|LLC|GmbH|Corp\.?|Corporation|plc|AG|SE|S\.A\.|Group|Media Group))?\s*(?:\.|$|,|\s+(?i:All\s+rights)|\s*\|)").unwrap()
 });
+/// An imprint's name is at most this long, its initial included.
+const MAX_IMPRINT_NAME_CHARS: usize = 61;
 static SITE_NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Videos|Photos|More) (?:by|from) ([\p{Lu}][\p{L}]+)$|^(?:\d+\.\s*)?Skip to more ([\p{Lu}][\p{L}]+) sites$").unwrap()
 });
@@ -161,6 +163,11 @@ pub fn from_imprint(line: &str) -> Option<String> {
         return None;
     }
     let c = COPYRIGHT.captures(line)?;
+    // The name's length is checked here, not bounded in the pattern: a
+    // bounded repeat of a Unicode class compiles to 60 copies of the class.
+    if c[1].chars().count() > MAX_IMPRINT_NAME_CHARS {
+        return None;
+    }
     let name = c[1].trim().trim_end_matches(['.', ',']).trim();
     // `COPYRIGHT INFRINGEMENT`, `CASE DENIED`: legal text in capitals, not a
     // name (short capitals such as `CNN` or `AFP` are).
@@ -200,6 +207,10 @@ mod tests {
             Some("The New York Times")
         );
         assert_eq!(from_imprint("Videos by VICE").as_deref(), Some("VICE"));
+        // A credit longer than any name (here 4 words, 80 characters) is no imprint.
+        let long = "© 2020 Österreichische Rundfunkgesellschaftsverwaltungsgenossenschaft \
+                    Landesstudio Wien.";
+        assert_eq!(from_imprint(long), None);
         assert_eq!(
             from_imprint("© 2004 CNN. All rights reserved.").as_deref(),
             Some("CNN")
