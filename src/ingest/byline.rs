@@ -162,10 +162,20 @@ const MAX_CREDIT_LINE_CHARS: usize = 80;
 
 /// Parses a byline line of scraped text; `None` if the line is not a byline.
 pub fn parse_byline_line(line: &str) -> Option<Vec<String>> {
-    if line.chars().count() > 160 {
+    let line = line.trim();
+    // The pattern's own opening word, checked first: most lines are not
+    // bylines, and a process that meets none never compiles the pattern.
+    let opens_a_byline = line
+        .split_once(char::is_whitespace)
+        .is_some_and(|(word, _)| {
+            ["by", "von", "par", "por"]
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w))
+        });
+    if !opens_a_byline || line.chars().count() > 160 {
         return None;
     }
-    let caps = BYLINE.captures(line.trim())?;
+    let caps = BYLINE.captures(line)?;
     let names = split_names(&caps[1]);
     (!names.is_empty()).then_some(names)
 }
