@@ -198,7 +198,6 @@ impl Vectors {
     /// too. Weighed where they lie, the counts need no second buffer: at
     /// news-bench ×4 that buffer was 57 MB.
     pub fn weigh(mut entries: Vec<(u32, f32)>, spans: Vec<Range<u32>>) -> Vectors {
-        let span = |range: &Range<u32>| range.start as usize..range.end as usize;
         let mut ids: HashMap<u32, u32> = HashMap::new();
         let mut df: Vec<u32> = Vec::new();
         for range in &spans {
@@ -230,9 +229,13 @@ impl Vectors {
     }
 
     fn get(&self, i: usize) -> &[(u32, f32)] {
-        let range = &self.spans[i];
-        &self.entries[range.start as usize..range.end as usize]
+        &self.entries[span(&self.spans[i])]
     }
+}
+
+/// A member's span as an index range into `Vectors::entries`.
+fn span(range: &Range<u32>) -> Range<usize> {
+    range.start as usize..range.end as usize
 }
 
 fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
