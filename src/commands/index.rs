@@ -5,9 +5,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use super::byte_channel;
 use crate::cli::IndexArgs;
 use crate::config::Config;
 use crate::error::{ExitStatus, Result};
@@ -22,6 +22,12 @@ const CLEANERS: usize = 2;
 /// Commit at least this often (and every `--commit-every` files), so an
 /// interrupted run loses little.
 const COMMIT_EVERY: Duration = Duration::from_secs(60);
+/// Bytes of cleaned articles that may wait for the writer: enough to keep
+/// both cleaners busy while it commits (see `byte_channel`). News-bench and
+/// the HTML pages, 46k files, 5 interleaved runs each (medians): with room for
+/// 256 articles 1.71 of 2 cores were busy, with these 24 MB 1.80; wall time
+/// 10.5 -> 9.3 s, peak memory 104 -> 114 MB.
+const IN_FLIGHT_BYTES: usize = 24 << 20;
 /// Show a progress line only for runs with at least this many files to clean.
 const PROGRESS_MIN_FILES: usize = 500;
 
@@ -148,18 +154,19 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     };
     let next = AtomicUsize::new(0);
     type Cleaned = (usize, std::result::Result<(Ingested, Vec<u8>), IngestError>);
-    let (tx, rx) = mpsc::sync_channel::<Cleaned>(256);
+    let (tx, rx) = byte_channel::channel::<Cleaned>(IN_FLIGHT_BYTES);
     let outcome = std::thread::scope(|scope| -> Result<()> {
         for _ in 0..CLEANERS {
             let (tx, files, next, learned) = (tx.clone(), &to_clean, &next, &learned);
             scope.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(file) = files.get(i) else { break };
-                if INTERRUPTED.load(Ordering::Relaxed)
-                    || tx
-                        .send((i, ingest::read_article(file, learned).map(with_signature)))
-                        .is_err()
-                {
+                if INTERRUPTED.load(Ordering::Relaxed) {
+                    break;
+                }
+                let cleaned = ingest::read_article(file, learned).map(with_signature);
+                let bytes = weight(&cleaned);
+                if tx.send((i, cleaned), bytes).is_err() {
                     break;
                 }
             });
@@ -171,7 +178,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
         // Cleaners finish out of order; documents are added in walk order so
         // that doc ids, and so the order of equal scores, never depend on timing.
         let mut in_order = Reorder::new();
-        let cleaned = rx.into_iter().flat_map(|item| in_order.push(item));
+        let cleaned = rx.flat_map(|item| in_order.push(item));
         for (done, (i, result)) in cleaned.enumerate() {
             if INTERRUPTED.load(Ordering::Relaxed) {
                 break;
@@ -279,6 +286,16 @@ fn release_freed_heap() {
     // arenas to the kernel; it touches no memory the program holds.
     unsafe {
         libc::malloc_trim(0);
+    }
+}
+
+/// What a cleaned article weighs in the channel to the writer: its text, and
+/// a little for the rest of the record.
+fn weight(cleaned: &std::result::Result<(Ingested, Vec<u8>), IngestError>) -> usize {
+    const RECORD: usize = 512;
+    match cleaned {
+        Ok((ingested, signature)) => RECORD + ingested.article.body.len() + signature.len(),
+        Err(_) => RECORD,
     }
 }
 

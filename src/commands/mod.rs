@@ -1,5 +1,6 @@
 //! One module per subcommand; each connects stages and holds no stage logic.
 
+mod byte_channel;
 pub mod count;
 pub mod export;
 pub mod extract;
