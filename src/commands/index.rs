@@ -237,6 +237,9 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     });
     // Stop the cleaners early on a failure: they see the closed channel.
     outcome?;
+    // The walk's lists are done with: free them before the merge and the
+    // story grouping take their own memory (34 MB at news-bench x4, 179k files).
+    drop((to_clean, known, seen, learned));
 
     let mut err = std::io::stderr();
     if INTERRUPTED.load(Ordering::SeqCst) {
