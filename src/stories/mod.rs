@@ -13,6 +13,7 @@ mod cluster;
 mod signature;
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 pub use cluster::{
     NEAR_COPY, SAME_STORY, SAME_STORY_SMALL, SAME_STORY_UNDATED, SMALL_INDEX, WINDOW_DAYS,
 };
+use cluster::span;
 pub use signature::{signature, Signature};
 
 use crate::document::{article_id, Article};
@@ -169,93 +171,30 @@ pub fn is_current(open: &OpenIndex) -> bool {
 /// Groups every article of the committed index into stories and replaces
 /// `stories.json`.
 pub fn regroup(open: &OpenIndex) -> Result<()> {
-    struct Row {
-        path: String,
-        /// A digest of the article's hash: only equality matters.
-        hash: Option<u128>,
-        day: Option<i32>,
-        /// Where the article's unpacked signature sits in `terms`.
-        terms: std::ops::Range<u32>,
-    }
-    let searcher = open.reader.searcher();
-    let mut rows: Vec<Row> = Vec::with_capacity(searcher.num_docs() as usize);
-    // Every signature in one buffer (see `cluster::Vectors`).
-    let mut terms: Vec<(u32, f32)> = Vec::new();
-    for segment in searcher.segment_readers() {
-        let fast = segment.fast_fields();
-        let paths = fast.str(schema::PATH).ok().flatten();
-        let hashes = fast.str(schema::HASH).ok().flatten();
-        let (Some(paths), Some(hashes)) = (paths, hashes) else {
-            continue;
-        };
-        let (path_values, hash_values) = (
-            stored::column_values(&paths),
-            stored::column_values(&hashes),
-        );
-        let signatures = fast.bytes(schema::SIGNATURE).ok().flatten();
-        // The segment's signatures as stored (6 bytes a term), by ordinal.
-        let (mut packed, mut packed_starts) = (Vec::new(), vec![0usize]);
-        if let Some(column) = &signatures {
-            if let Ok(mut stream) = column.dictionary().stream() {
-                while stream.advance() {
-                    packed.extend_from_slice(stream.key());
-                    packed_starts.push(packed.len());
-                }
-            }
-        }
-        let dates = fast.date(schema::DATE).ok();
-        for doc in segment.doc_ids_alive() {
-            let from = terms.len() as u32;
-            if let Some(ord) = signatures
-                .as_ref()
-                .and_then(|c| c.term_ords(doc).next())
-                .filter(|&ord| (ord as usize) + 1 < packed_starts.len())
-            {
-                let ord = ord as usize;
-                terms.extend(
-                    signature::unpack(&packed[packed_starts[ord]..packed_starts[ord + 1]])
-                        .map(|(term, tf)| (term, f32::from(tf))),
-                );
-            }
-            let day = dates
-                .as_ref()
-                .and_then(|c| c.first(doc))
-                .map(|d| d.into_timestamp_secs().div_euclid(86_400) as i32);
-            let hash = stored::first_value(&hashes, &hash_values, doc);
-            rows.push(Row {
-                path: stored::first_value(&paths, &path_values, doc).to_string(),
-                hash: (!hash.is_empty()).then(|| xxhash_rust::xxh3::xxh3_128(hash.as_bytes())),
-                day,
-                terms: from..terms.len() as u32,
-            });
-        }
-    }
-    // Path order: the grouping must not depend on how segments were merged.
-    rows.sort_by(|a, b| a.path.cmp(&b.path));
-    let spans = rows.iter().map(|r| r.terms.clone()).collect();
-    let vectors = cluster::Vectors::weigh(terms, spans);
-    let days: Vec<Option<i32>> = rows.iter().map(|r| r.day).collect();
-    let hashes: Vec<Option<u128>> = rows.iter().map(|r| r.hash).collect();
-    let grouping = cluster::group_weighed(&days, &hashes, &vectors);
+    let articles = Articles::read(open);
+    let vectors = cluster::Vectors::weigh(articles.terms, articles.spans);
+    let grouping = cluster::group_weighed(&articles.days, &articles.hashes, &vectors);
     drop(vectors);
 
+    let path = |i: usize| &articles.paths[span(&articles.path_spans[i])];
+    let day = |i: usize| articles.days[i];
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, &lead) in grouping.lead.iter().enumerate() {
         groups.entry(lead).or_default().push(i);
     }
     let mut stories = Vec::new();
     for (lead, mut indices) in groups.into_iter().filter(|(_, m)| m.len() > 1) {
-        indices.sort_by_key(|&i| (rows[i].day.unwrap_or(i32::MAX), i));
+        indices.sort_by_key(|&i| (day(i).unwrap_or(i32::MAX), i));
         let members = indices
             .iter()
             .map(|&i| FileMember {
-                id: article_id(&rows[i].path),
-                path: rows[i].path.clone(),
-                copy_of: grouping.copy_of[i].map(|c| article_id(&rows[c].path)),
+                id: article_id(path(i)),
+                path: path(i).to_string(),
+                copy_of: grouping.copy_of[i].map(|c| article_id(path(c))),
             })
             .collect();
         stories.push(FileStory {
-            id: article_id(&rows[lead].path),
+            id: article_id(path(lead)),
             members,
         });
     }
@@ -276,6 +215,115 @@ pub fn regroup(open: &OpenIndex) -> Result<()> {
             stories,
         },
     )
+}
+
+/// What grouping needs of every live article, in path order (the grouping
+/// must not depend on how segments were merged), one value per article in
+/// each list. Paths share one buffer and signatures another: at news-bench x4
+/// (179k articles) a `String` per path and a struct per article holding
+/// copies of the days and digests cost about 20 MB more.
+struct Articles {
+    /// Every path, back to back; article i's is `paths[path_spans[i]]`.
+    paths: String,
+    path_spans: Vec<Range<u32>>,
+    /// Days since the epoch, if dated.
+    days: Vec<Option<i32>>,
+    /// A digest of the article's hash: only equality matters.
+    hashes: Vec<Option<u128>>,
+    /// Every unpacked signature, back to back (see `cluster::Vectors`);
+    /// article i's (term, count) pairs are `terms[spans[i]]`.
+    terms: Vec<cluster::Entry>,
+    spans: Vec<Range<u32>>,
+}
+
+impl Articles {
+    fn read(open: &OpenIndex) -> Articles {
+        let searcher = open.reader.searcher();
+        let n = searcher.num_docs() as usize;
+        let mut read = Articles {
+            paths: String::new(),
+            path_spans: Vec::with_capacity(n),
+            days: Vec::with_capacity(n),
+            hashes: Vec::with_capacity(n),
+            terms: Vec::new(),
+            spans: Vec::with_capacity(n),
+        };
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            let paths = fast.str(schema::PATH).ok().flatten();
+            let hashes = fast.str(schema::HASH).ok().flatten();
+            let (Some(paths), Some(hashes)) = (paths, hashes) else {
+                continue;
+            };
+            let (path_values, hash_values) = (
+                stored::column_values(&paths),
+                stored::column_values(&hashes),
+            );
+            let signatures = fast.bytes(schema::SIGNATURE).ok().flatten();
+            // The segment's signatures as stored (6 bytes a term), by ordinal.
+            let (mut packed, mut packed_starts) = (Vec::new(), vec![0usize]);
+            if let Some(column) = &signatures {
+                if let Ok(mut stream) = column.dictionary().stream() {
+                    while stream.advance() {
+                        packed.extend_from_slice(stream.key());
+                        packed_starts.push(packed.len());
+                    }
+                }
+            }
+            let dates = fast.date(schema::DATE).ok();
+            for doc in segment.doc_ids_alive() {
+                let from = read.terms.len() as u32;
+                if let Some(ord) = signatures
+                    .as_ref()
+                    .and_then(|c| c.term_ords(doc).next())
+                    .filter(|&ord| (ord as usize) + 1 < packed_starts.len())
+                {
+                    let ord = ord as usize;
+                    read.terms.extend(
+                        signature::unpack(&packed[packed_starts[ord]..packed_starts[ord + 1]])
+                            .map(|(term, count)| cluster::Entry::new(term, count)),
+                    );
+                }
+                read.spans.push(from..read.terms.len() as u32);
+                read.days.push(
+                    dates
+                        .as_ref()
+                        .and_then(|c| c.first(doc))
+                        .map(|d| d.into_timestamp_secs().div_euclid(86_400) as i32),
+                );
+                let hash = stored::first_value(&hashes, &hash_values, doc);
+                read.hashes
+                    .push((!hash.is_empty()).then(|| xxhash_rust::xxh3::xxh3_128(hash.as_bytes())));
+                let at = read.paths.len() as u32;
+                read.paths
+                    .push_str(stored::first_value(&paths, &path_values, doc));
+                read.path_spans.push(at..read.paths.len() as u32);
+            }
+        }
+        read.into_path_order()
+    }
+
+    /// The same articles, sorted by path.
+    fn into_path_order(self) -> Articles {
+        let path = |i: u32| &self.paths[span(&self.path_spans[i as usize])];
+        let mut order: Vec<u32> = (0..self.path_spans.len() as u32).collect();
+        order.sort_by(|&a, &b| path(a).cmp(path(b)));
+        let by_order = |i: &u32| *i as usize;
+        Articles {
+            path_spans: order
+                .iter()
+                .map(|i| self.path_spans[by_order(i)].clone())
+                .collect(),
+            days: order.iter().map(|i| self.days[by_order(i)]).collect(),
+            hashes: order.iter().map(|i| self.hashes[by_order(i)]).collect(),
+            spans: order
+                .iter()
+                .map(|i| self.spans[by_order(i)].clone())
+                .collect(),
+            paths: self.paths,
+            terms: self.terms,
+        }
+    }
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Option<T> {
