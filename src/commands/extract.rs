@@ -76,7 +76,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitStatus> {
                     let _ = writeln!(
                         std::io::stderr(),
                         "warning: {}: {note}",
-                        file.path.display()
+                        file.path().display()
                     );
                 }
                 let origins = args.explain.then_some(&ingested.origins);
@@ -92,7 +92,11 @@ pub fn run(args: &ExtractArgs) -> Result<ExitStatus> {
             }
             Err(err) => {
                 failed += 1;
-                let _ = writeln!(std::io::stderr(), "warning: {}: {err}", file.path.display());
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "warning: {}: {err}",
+                    file.path().display()
+                );
             }
         }
     }

@@ -189,7 +189,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                 Ok((ingested, signature)) => {
                     if !args.quiet {
                         for note in &ingested.notes {
-                            eprintln!("warning: {}: {note}", file.path.display());
+                            eprintln!("warning: {}: {note}", file.path().display());
                         }
                     }
                     if old.is_some() {
@@ -209,7 +209,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                 Err(err) => {
                     tally.skip(err.reason());
                     if !args.quiet {
-                        eprintln!("warning: {}: {err}", file.path.display());
+                        eprintln!("warning: {}: {err}", file.path().display());
                     }
                     if old.is_some() && !matches!(err, IngestError::Io(_)) {
                         writer.remove(&file.key);

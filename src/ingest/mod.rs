@@ -93,7 +93,7 @@ pub const MAX_HTML_DEPTH: usize = 1_000;
 /// `learned` is the chrome learned from the file's folder (see `LearnedChrome`).
 pub fn read_article(file: &Candidate, learned: &LearnedChrome) -> Result<Ingested, IngestError> {
     let mut bytes = Vec::new();
-    std::fs::File::open(&file.path)?
+    std::fs::File::open(file.path())?
         .take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)?;
     let mut notes = Vec::new();

@@ -49,13 +49,22 @@ impl std::fmt::Display for SkipReason {
 /// A file to read: where it is, the key it is indexed under, and its stamp.
 #[derive(Debug, Clone)]
 pub struct Candidate {
-    /// The path to open.
-    pub path: PathBuf,
     /// The absolute, symlink-free path the article is stored under.
     pub key: String,
+    /// The path to open, when it is not the key (a relative or symlinked
+    /// input): the walk's list holds every file of a run, and the two are
+    /// mostly the same (11 MB of 34 at news-bench x4, 179k files).
+    path: Option<PathBuf>,
     pub size: u64,
     /// Modification time in nanoseconds since the epoch (0 if unknown).
     pub mtime: i64,
+}
+
+impl Candidate {
+    /// The path to open.
+    pub fn path(&self) -> &Path {
+        self.path.as_deref().unwrap_or(Path::new(&self.key))
+    }
 }
 
 /// One thing the walk found.
@@ -182,9 +191,10 @@ pub fn walk(inputs: &[PathBuf], options: WalkOptions) -> Vec<Entry> {
                 }
             };
             let key = key.unwrap_or_else(|| e.path().to_string_lossy().into_owned());
+            let path = (e.path() != Path::new(&key)).then(|| e.into_path());
             entries.push(Entry::File(Candidate {
-                path: e.into_path(),
                 key,
+                path,
                 size,
                 mtime,
             }));

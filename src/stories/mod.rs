@@ -18,10 +18,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use cluster::span;
 pub use cluster::{
     NEAR_COPY, SAME_STORY, SAME_STORY_SMALL, SAME_STORY_UNDATED, SMALL_INDEX, WINDOW_DAYS,
 };
-use cluster::span;
 pub use signature::{signature, Signature};
 
 use crate::document::{article_id, Article};
