@@ -100,7 +100,7 @@ impl Directory for ReadDirectory {
 struct ChunkedFile {
     file: File,
     len: usize,
-    /// The chunk's index and bytes.
+    /// Where the chunk starts in the file, and its bytes.
     last: Mutex<Option<(usize, OwnedBytes)>>,
 }
 
@@ -113,27 +113,28 @@ impl ChunkedFile {
 }
 
 impl FileHandle for ChunkedFile {
+    /// A chunk starts where the read that needed it starts, not at a multiple
+    /// of its size: opening a segment reads each file's footer, a few bytes at
+    /// its end, and a chunk aligned below them was up to 256 KiB kept per open
+    /// file (20 MB of the peak at news-bench ×4, 18 segments read by the merge
+    /// and by regrouping at once).
     fn read_bytes(&self, range: Range<usize>) -> io::Result<OwnedBytes> {
         if range.is_empty() {
             return Ok(OwnedBytes::empty());
         }
-        let chunk = range.start / CHUNK_BYTES;
-        let chunk_start = chunk * CHUNK_BYTES;
-        if range.end > chunk_start + CHUNK_BYTES {
-            // Wider than what is left of its chunk (a whole doc store, a column):
-            // read once, not kept.
+        if range.len() > CHUNK_BYTES {
+            // Wider than a chunk (a whole doc store, a column): read once, not kept.
             return self.read(range);
         }
         let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
-        let bytes = match &*last {
-            Some((index, bytes)) if *index == chunk => bytes.clone(),
-            _ => {
-                let bytes = self.read(chunk_start..self.len.min(chunk_start + CHUNK_BYTES))?;
-                *last = Some((chunk, bytes.clone()));
-                bytes
+        if let Some((start, bytes)) = &*last {
+            if *start <= range.start && range.end <= start + bytes.len() {
+                return Ok(bytes.slice(range.start - start..range.end - start));
             }
-        };
-        Ok(bytes.slice(range.start - chunk_start..range.end - chunk_start))
+        }
+        let bytes = self.read(range.start..self.len.min(range.start + CHUNK_BYTES))?;
+        *last = Some((range.start, bytes.clone()));
+        Ok(bytes.slice(0..range.len()))
     }
 }
 
