@@ -137,7 +137,11 @@ fn files_in(folder: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = entries
         .flatten()
         .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .filter(|e| std::fs::metadata(e.path()).is_ok_and(|m| m.is_file()))
+        // The listing's own file type, but a link is followed to what it names.
+        .filter(|e| match e.file_type() {
+            Ok(t) if !t.is_symlink() => t.is_file(),
+            _ => std::fs::metadata(e.path()).is_ok_and(|m| m.is_file()),
+        })
         .map(|e| e.path())
         .collect();
     files.sort();
