@@ -77,13 +77,16 @@ pub fn packed(title: Option<&str>, body: &str) -> Vec<u8> {
     let mut terms: Vec<(u32, (u16, String))> = counts.into_iter().collect();
     terms.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.1 .1.cmp(&b.1 .1)));
     terms.truncate(MAX_TERMS);
-    let mut out = Vec::with_capacity(terms.len() * 6);
+    let mut out = Vec::with_capacity(terms.len() * PACKED_ENTRY_BYTES);
     for (id, (count, _)) in terms {
         out.extend_from_slice(&id.to_le_bytes());
         out.extend_from_slice(&count.to_le_bytes());
     }
     out
 }
+
+/// Bytes of one (term id, count) pair in a packed signature.
+pub const PACKED_ENTRY_BYTES: usize = 6;
 
 /// The id a term has in a packed signature.
 pub fn term_id(term: &str) -> u32 {
@@ -92,7 +95,7 @@ pub fn term_id(term: &str) -> u32 {
 
 /// (term id, count) pairs of a packed signature.
 pub fn unpack(bytes: &[u8]) -> impl Iterator<Item = (u32, u16)> + '_ {
-    bytes.chunks_exact(6).map(|c| {
+    bytes.chunks_exact(PACKED_ENTRY_BYTES).map(|c| {
         (
             u32::from_le_bytes([c[0], c[1], c[2], c[3]]),
             u16::from_le_bytes([c[4], c[5]]),
