@@ -2,6 +2,7 @@
 //!
 //! Tantivy types stay inside `index/` and `query/`.
 
+mod backlog;
 pub mod language;
 mod news_tokenizer;
 mod read_directory;

@@ -130,13 +130,18 @@ pub const MAX_TOKEN_BYTES: usize = 40;
 
 /// The prose analyzer: split into words (apostrophes handled), drop huge tokens, lowercase, fold accents, stem.
 pub fn news_analyzer() -> TextAnalyzer {
-    news_analyzer_in(Language::English)
+    TextAnalyzer::from(news_tokenizer())
 }
 
 /// The prose analyzer with another language's stemmer (for query words, which
 /// carry no language mark).
 pub fn news_analyzer_in(language: Language) -> TextAnalyzer {
     TextAnalyzer::from(super::news_tokenizer::NewsTokenizer::new(language))
+}
+
+/// The prose analyzer's tokenizer, for wrapping (see `backlog`).
+pub(super) fn news_tokenizer() -> super::news_tokenizer::NewsTokenizer {
+    super::news_tokenizer::NewsTokenizer::new(Language::English)
 }
 
 /// The name analyzer: like `news` without stemming, so `Weise` does not match `wise`.

@@ -6,12 +6,14 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tantivy::directory::error::LockError;
 use tantivy::schema::Term;
 use tantivy::store::Compressor;
 use tantivy::{doc, DateTime, Index, IndexSettings, TantivyDocument, TantivyError};
 
+use super::backlog::Backlog;
 use super::schema::{self, Fields, SCHEMA_VERSION};
 use super::{check_version, Payload};
 use crate::document::Article;
@@ -29,6 +31,10 @@ pub struct IndexWriter {
     writer: tantivy::IndexWriter,
     fields: Fields,
     payload: Payload,
+    /// What tantivy's indexing thread has analyzed, against `added`.
+    backlog: Arc<Backlog>,
+    /// Bytes of prose given to tantivy (see `backlog`).
+    added: u64,
 }
 
 /// What the index knows of a file: enough to tell whether it changed.
@@ -70,6 +76,11 @@ impl IndexWriter {
                 .map_err(|source| bad(path, source))?
         };
         schema::register_analyzers(&index);
+        let backlog = Backlog::new();
+        index.tokenizers().register(
+            schema::NEWS_ANALYZER,
+            backlog.analyzer(schema::news_tokenizer()),
+        );
         let (fields, payload) = check_version(&index, path)?;
         let writer = index
             .writer_with_num_threads(1, WRITER_HEAP_BYTES)
@@ -88,6 +99,8 @@ impl IndexWriter {
             writer,
             fields,
             payload,
+            backlog,
+            added: 0,
         };
         if full {
             writer.payload.roots.clear();
@@ -171,18 +184,25 @@ impl IndexWriter {
     ) -> Result<()> {
         let f = &self.fields;
         let lang = article.lang.as_deref();
+        let body = super::language::mark(&article.body, lang);
+        let title = article
+            .title
+            .as_deref()
+            .map(|t| super::language::mark(t, lang));
+        let prose = body.len() + title.as_ref().map_or(0, |t| t.len());
         let mut document: TantivyDocument = doc!(
             f.path => article.path.as_str(),
             f.kind => article.kind.as_str(),
-            f.body => super::language::mark(&article.body, lang).as_ref(),
+            f.body => body.as_ref(),
             f.words => article.words,
             f.hash => article.hash.as_str(),
             f.size => size,
             f.mtime => mtime,
             f.signature => signature,
         );
-        if let Some(title) = &article.title {
-            document.add_text(f.title, super::language::mark(title, lang));
+        drop(body);
+        if let Some(title) = title {
+            document.add_text(f.title, title);
         }
         for author in &article.authors {
             document.add_text(f.authors, author);
@@ -207,6 +227,8 @@ impl IndexWriter {
         self.writer
             .add_document(document)
             .map_err(|source| self.failed("adding a document", source))?;
+        self.added += prose as u64;
+        self.backlog.wait_for(self.added);
         Ok(())
     }
 
@@ -235,6 +257,9 @@ impl IndexWriter {
             what: "commit",
             source,
         })?;
+        // The commit waited for the indexing thread to empty its queue.
+        debug_assert_eq!(self.added, self.backlog.total());
+        self.added = self.backlog.total();
         Ok(())
     }
 
