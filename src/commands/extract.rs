@@ -8,7 +8,7 @@ use crate::cli::ExtractArgs;
 use crate::config::Config;
 use crate::document::Article;
 use crate::error::{ExitStatus, Result};
-use crate::ingest::{self, Entry, LearnedChrome, SkipReason, WalkOptions};
+use crate::ingest::{self, Candidates, Entry, LearnedChrome, SkipReason, WalkOptions};
 use crate::output::{self, Columns, Format, ListWriter, EXPLAINED_FIELDS, RECORD_FIELDS};
 
 /// Threads reading files to learn chrome from.
@@ -55,7 +55,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitStatus> {
         exclude: None,
         follow: args.follow,
     };
-    let mut files = Vec::new();
+    let mut files = Candidates::default();
     for entry in ingest::walk(&args.inputs, options) {
         match entry {
             Entry::File(file) => files.push(file),
@@ -68,8 +68,8 @@ pub fn run(args: &ExtractArgs) -> Result<ExitStatus> {
     }
     // The same chrome `search index` would learn from these folders.
     let learned = LearnedChrome::learn(&files, LEARNING_THREADS);
-    for file in files {
-        match ingest::read_article(&file, &learned) {
+    for file in files.iter() {
+        match ingest::read_article(file, &learned) {
             Ok(ingested) => {
                 printed += 1;
                 for note in &ingested.notes {

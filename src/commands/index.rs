@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::error::{ExitStatus, Result};
 use crate::index::{IndexWriter, Stamp};
 use crate::ingest::{
-    self, Candidate, Entry as WalkEntry, IngestError, Ingested, LearnedChrome, SkipReason,
+    self, Candidates, Entry as WalkEntry, IngestError, Ingested, LearnedChrome, SkipReason,
     WalkOptions,
 };
 
@@ -102,7 +102,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     // the keys themselves took 30 MB; their digests take 3.
     let mut seen: rustc_hash::FxHashSet<u128> = Default::default();
     let digest = |key: &str| xxhash_rust::xxh3::xxh3_128(key.as_bytes());
-    let mut to_clean: Vec<Candidate> = Vec::new();
+    let mut to_clean = Candidates::default();
     let options = WalkOptions {
         exclude: Some(&index_path),
         follow: args.follow,
@@ -187,8 +187,8 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
             if INTERRUPTED.load(Ordering::Relaxed) {
                 break;
             }
-            let file = &to_clean[i];
-            let old = known.get(&file.key);
+            let file = to_clean.get(i).expect("cleaners send only listed files");
+            let old = known.get(file.key);
             match result {
                 Ok((ingested, signature)) => {
                     if !args.quiet {
@@ -216,7 +216,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                         eprintln!("warning: {}: {err}", file.path().display());
                     }
                     if old.is_some() && !matches!(err, IngestError::Io(_)) {
-                        writer.remove(&file.key);
+                        writer.remove(file.key);
                         tally.removed += 1;
                     }
                 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::blocks::Block;
-use super::{detect, markdown, Candidate};
+use super::{detect, markdown, Candidates};
 use crate::document::Kind;
 
 /// A block is chrome when this many different documents of its folder hold it…
@@ -44,9 +44,9 @@ impl LearnedChrome {
     /// `files` (its other files too, so that `search extract FILE` and
     /// `search index FOLDER` clean FILE alike), on `threads` threads. Exact
     /// copies count once.
-    pub fn learn(files: &[Candidate], threads: usize) -> LearnedChrome {
+    pub fn learn(files: &Candidates, threads: usize) -> LearnedChrome {
         let folders: std::collections::BTreeSet<PathBuf> =
-            files.iter().map(|f| folder_of(&f.key)).collect();
+            files.iter().map(|f| folder_of(f.key)).collect();
         let listed: Vec<(PathBuf, Vec<PathBuf>)> = folders
             .into_iter()
             .map(|folder| {

@@ -36,7 +36,7 @@ pub use lang::ENGLISH_STOPWORDS;
 pub use learned::LearnedChrome;
 pub use ndjson::parse_record;
 pub use origins::Origins;
-pub use walk::{roots, walk, Candidate, Entry, SkipReason, WalkOptions};
+pub use walk::{roots, walk, Candidate, CandidateRef, Candidates, Entry, SkipReason, WalkOptions};
 
 use crate::document::{count_words, Article, Kind};
 use crate::text_form::canonical_owned;
@@ -91,7 +91,10 @@ pub const MAX_HTML_DEPTH: usize = 1_000;
 /// Reads, cleans and describes one walked file.
 ///
 /// `learned` is the chrome learned from the file's folder (see `LearnedChrome`).
-pub fn read_article(file: &Candidate, learned: &LearnedChrome) -> Result<Ingested, IngestError> {
+pub fn read_article(
+    file: CandidateRef<'_>,
+    learned: &LearnedChrome,
+) -> Result<Ingested, IngestError> {
     let mut bytes = Vec::new();
     std::fs::File::open(file.path())?
         .take(MAX_BYTES + 1)
@@ -104,7 +107,7 @@ pub fn read_article(file: &Candidate, learned: &LearnedChrome) -> Result<Ingeste
         ));
     }
     bytes.truncate(MAX_BYTES as usize);
-    let (article, note, origins) = clean(&file.key, &bytes, learned.for_file(&file.key))?;
+    let (article, note, origins) = clean(file.key, &bytes, learned.for_file(file.key))?;
     notes.extend(note);
     Ok(Ingested {
         article,
