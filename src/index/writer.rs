@@ -200,6 +200,7 @@ impl IndexWriter {
             f.mtime => mtime,
             f.signature => signature,
         );
+        // The document holds its own copy; this one need not wait with it.
         drop(body);
         if let Some(title) = title {
             document.add_text(f.title, title);
