@@ -57,7 +57,7 @@ pub fn run(args: &IndexArgs, file: &Path) -> Result<ExitStatus> {
         };
         match known.get(&article.path) {
             None => added += 1,
-            Some(stamp) if stamp.hash == article.hash => unchanged += 1,
+            Some(stamp) if stamp.same_content(&article.hash) => unchanged += 1,
             Some(_) => updated += 1,
         }
         // No file stamp: a later folder run re-reads the file and compares hashes.

@@ -1,7 +1,7 @@
 //! `search index`: walk → compare with the index → clean what changed (two
 //! threads) → upsert/remove → commit, then a summary on stderr.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -11,7 +11,7 @@ use super::byte_channel;
 use crate::cli::IndexArgs;
 use crate::config::Config;
 use crate::error::{ExitStatus, Result};
-use crate::index::{IndexWriter, Stamp};
+use crate::index::{IndexWriter, KnownFiles};
 use crate::ingest::{
     self, Candidates, Entry as WalkEntry, IngestError, Ingested, LearnedChrome, SkipReason,
     WalkOptions,
@@ -91,7 +91,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     let roots = ingest::roots(&args.inputs);
     writer.add_roots(&roots);
     let known = if args.full {
-        HashMap::new()
+        KnownFiles::default()
     } else {
         writer.known_files()?
     };
@@ -131,14 +131,14 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                 let Some(key) = key else { continue };
                 // A file that can no longer be read keeps its article; one that
                 // is no longer an article file loses it.
-                if known.contains_key(&key) && !matches!(reason, SkipReason::Unwalkable(_)) {
+                if known.contains(&key) && !matches!(reason, SkipReason::Unwalkable(_)) {
                     writer.remove(&key);
                     tally.removed += 1;
                 }
             }
         }
     }
-    for path in known.keys() {
+    for path in known.paths() {
         if !seen.contains(&digest(path)) && under_roots(path, &roots) && is_gone(path) {
             writer.remove(path);
             tally.removed += 1;
@@ -204,7 +204,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                     match old {
                         None => tally.added += 1,
                         // Touched but not changed: stored again only to refresh the stamp.
-                        Some(Stamp { hash, .. }) if *hash == ingested.article.hash => {
+                        Some(stamp) if stamp.same_content(&ingested.article.hash) => {
                             tally.unchanged += 1
                         }
                         Some(_) => tally.updated += 1,

@@ -3,6 +3,7 @@
 //! Tantivy types stay inside `index/` and `query/`.
 
 mod backlog;
+mod known;
 pub mod language;
 mod news_tokenizer;
 mod read_directory;
@@ -18,8 +19,9 @@ use std::path::Path;
 
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyError};
 
+pub use known::{KnownFiles, Stamp};
 pub use schema::Fields;
-pub use writer::{IndexWriter, Stamp, META_FILE};
+pub use writer::{IndexWriter, META_FILE};
 
 use serde::{Deserialize, Serialize};
 

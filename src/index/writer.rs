@@ -4,7 +4,7 @@
 //! same commit, so a folder indexed twice holds each article once. Every commit
 //! is atomic (tantivy swaps `meta.json`), so a killed run leaves the last commit.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -14,6 +14,7 @@ use tantivy::store::Compressor;
 use tantivy::{doc, DateTime, Index, IndexSettings, TantivyDocument, TantivyError};
 
 use super::backlog::Backlog;
+use super::known::{KnownFiles, Stamp};
 use super::schema::{self, Fields, SCHEMA_VERSION};
 use super::{check_version, Payload};
 use crate::document::Article;
@@ -35,15 +36,6 @@ pub struct IndexWriter {
     backlog: Arc<Backlog>,
     /// Bytes of prose given to tantivy (see `backlog`).
     added: u64,
-}
-
-/// What the index knows of a file: enough to tell whether it changed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stamp {
-    pub size: u64,
-    /// Nanoseconds since the epoch.
-    pub mtime: i64,
-    pub hash: String,
 }
 
 impl IndexWriter {
@@ -113,7 +105,7 @@ impl IndexWriter {
     }
 
     /// The files the last commit holds, by path, with their stamps.
-    pub fn known_files(&self) -> Result<HashMap<String, Stamp>> {
+    pub fn known_files(&self) -> Result<KnownFiles> {
         let failed = |source| self.failed("reading the indexed files", source);
         let reader = self
             .writer
@@ -123,7 +115,7 @@ impl IndexWriter {
             .try_into()
             .map_err(failed)?;
         let searcher = reader.searcher();
-        let mut known = HashMap::new();
+        let mut known = KnownFiles::default();
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
             let (Some(paths), Some(hashes)) = (
@@ -138,14 +130,14 @@ impl IndexWriter {
                 super::stored::column_values(&paths),
                 super::stored::column_values(&hashes),
             );
+            known.reserve(segment.num_docs() as usize, path_values.text_len());
             for doc in segment.doc_ids_alive() {
-                let stamp = Stamp {
-                    size: sizes.first(doc).unwrap_or(0),
-                    mtime: mtimes.first(doc).unwrap_or(0),
-                    hash: super::stored::first_value(&hashes, &hash_values, doc).to_string(),
-                };
-                let path = super::stored::first_value(&paths, &path_values, doc);
-                known.insert(path.to_string(), stamp);
+                let stamp = Stamp::new(
+                    sizes.first(doc).unwrap_or(0),
+                    mtimes.first(doc).unwrap_or(0),
+                    super::stored::first_value(&hashes, &hash_values, doc),
+                );
+                known.insert(super::stored::first_value(&paths, &path_values, doc), stamp);
             }
         }
         Ok(known)

@@ -70,8 +70,8 @@ impl Compiler {
         let mut languages = Vec::new();
         for segment in searcher.segment_readers() {
             if let Ok(Some(column)) = segment.fast_fields().str(schema::LANG) {
-                for code in crate::index::stored::column_values(&column) {
-                    if let Some(language) = crate::index::language::stemmer_for(&code) {
+                for code in crate::index::stored::column_values(&column).iter() {
+                    if let Some(language) = crate::index::language::stemmer_for(code) {
                         if !languages.contains(&language) {
                             languages.push(language);
                         }
