@@ -12,6 +12,7 @@ pub mod error;
 pub mod index;
 pub mod ingest;
 pub mod output;
+pub mod packed_strings;
 pub mod query;
 pub mod stories;
 pub mod text_form;

@@ -11,6 +11,8 @@ use std::hash::BuildHasher;
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 
+use crate::packed_strings::PackedStrings;
+
 /// What the index knows of a file: enough to tell whether it changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
@@ -43,9 +45,7 @@ fn digest(hash: &str) -> u128 {
 /// Paths and their stamps, each path once.
 #[derive(Default)]
 pub struct KnownFiles {
-    paths: String,
-    /// Where each entry's path ends in `paths`.
-    ends: Vec<usize>,
+    paths: PackedStrings,
     stamps: Vec<Stamp>,
     /// Entry indices, by their path's hash.
     table: HashTable<u32>,
@@ -57,34 +57,32 @@ impl KnownFiles {
     /// by doubling, the lists and their copies while they moved took more than
     /// the map they replace.
     pub fn reserve(&mut self, entries: usize, bytes: usize) {
-        self.paths.reserve_exact(bytes);
-        self.ends.reserve_exact(entries);
+        self.paths.reserve_exact(entries, bytes);
         self.stamps.reserve_exact(entries);
-        let (hasher, paths, ends) = (&self.hasher, &self.paths, &self.ends);
+        let (hasher, paths) = (&self.hasher, &self.paths);
         self.table
-            .reserve(entries, |&i| hasher.hash_one(path_in(paths, ends, i)));
+            .reserve(entries, |&i| hasher.hash_one(&paths[i as usize]));
     }
 
     /// Records `path`'s stamp, replacing any recorded before.
     pub fn insert(&mut self, path: &str, stamp: Stamp) {
         let hash = self.hasher.hash_one(path);
-        if let Some(&at) = self.table.find(hash, |&i| self.path(i) == path) {
+        if let Some(&at) = self.table.find(hash, |&i| &self.paths[i as usize] == path) {
             self.stamps[at as usize] = stamp;
             return;
         }
         let at = self.stamps.len() as u32;
-        self.paths.push_str(path);
-        self.ends.push(self.paths.len());
+        self.paths.push(path);
         self.stamps.push(stamp);
-        let (hasher, paths, ends) = (&self.hasher, &self.paths, &self.ends);
+        let (hasher, paths) = (&self.hasher, &self.paths);
         self.table
-            .insert_unique(hash, at, |&i| hasher.hash_one(path_in(paths, ends, i)));
+            .insert_unique(hash, at, |&i| hasher.hash_one(&paths[i as usize]));
     }
 
     pub fn get(&self, path: &str) -> Option<Stamp> {
         let hash = self.hasher.hash_one(path);
         self.table
-            .find(hash, |&i| self.path(i) == path)
+            .find(hash, |&i| &self.paths[i as usize] == path)
             .map(|&i| self.stamps[i as usize])
     }
 
@@ -94,18 +92,8 @@ impl KnownFiles {
 
     /// Every path recorded.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
-        (0..self.ends.len() as u32).map(|i| self.path(i))
+        self.paths.iter()
     }
-
-    fn path(&self, i: u32) -> &str {
-        path_in(&self.paths, &self.ends, i)
-    }
-}
-
-fn path_in<'a>(paths: &'a str, ends: &[usize], i: u32) -> &'a str {
-    let i = i as usize;
-    let start = if i == 0 { 0 } else { ends[i - 1] };
-    &paths[start..ends[i]]
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument};
 use super::{schema, Fields, OpenIndex};
 use crate::document::{article_id, Article, Kind};
 use crate::error::{Error, Result};
+use crate::packed_strings::PackedStrings;
 
 /// The shortest id prefix `find` accepts, so a typo rarely hits another article.
 pub const MIN_ID_PREFIX: usize = 4;
@@ -209,54 +210,23 @@ pub fn all_docs(searcher: &Searcher) -> impl Iterator<Item = DocAddress> + '_ {
         })
 }
 
-/// Every value of a string fast field, by term ordinal, back to back in one
-/// buffer: one pass over the dictionary instead of a block decode per
-/// `ord_to_str`, and no allocation per value (a `String` each took 15.5 MB for
-/// the paths of one news-bench ×4 segment, 179k articles; the values 8.8).
-pub struct ColumnValues {
-    text: String,
-    /// Where each value ends in `text`.
-    ends: Vec<usize>,
-}
-
-impl ColumnValues {
-    /// The value of term ordinal `ord`.
-    pub fn get(&self, ord: usize) -> Option<&str> {
-        let end = *self.ends.get(ord)?;
-        let start = if ord == 0 { 0 } else { self.ends[ord - 1] };
-        Some(&self.text[start..end])
-    }
-
-    /// The bytes of all values.
-    pub fn text_len(&self) -> usize {
-        self.text.len()
-    }
-
-    /// Every value, by term ordinal.
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
-        (0..self.ends.len()).filter_map(|ord| self.get(ord))
-    }
-}
-
-/// Every value of a string fast field (see `ColumnValues`).
-pub fn column_values(column: &tantivy::columnar::StrColumn) -> ColumnValues {
+/// Every value of a string fast field, by term ordinal, in one buffer: one
+/// pass over the dictionary instead of a block decode per `ord_to_str`, and no
+/// allocation per value (a `String` each took 15.5 MB for the paths of one
+/// news-bench ×4 segment, 179k articles; the values 8.8).
+pub fn column_values(column: &tantivy::columnar::StrColumn) -> PackedStrings {
     // Sized first: grown by doubling, the buffer and its copy while it moved
-    // took twice the values' bytes (regrouping alone at news-bench ×4: 99 ->
-    // 103 MB peak against a `String` per value, until sized).
+    // took twice the values' bytes.
     let mut bytes = 0;
     if let Ok(mut stream) = column.dictionary().stream() {
         while stream.advance() {
             bytes += stream.key().len();
         }
     }
-    let mut values = ColumnValues {
-        text: String::with_capacity(bytes),
-        ends: Vec::with_capacity(column.num_terms()),
-    };
+    let mut values = PackedStrings::with_capacity(column.num_terms(), bytes);
     if let Ok(mut stream) = column.dictionary().stream() {
         while stream.advance() {
-            values.text.push_str(&String::from_utf8_lossy(stream.key()));
-            values.ends.push(values.text.len());
+            values.push(&String::from_utf8_lossy(stream.key()));
         }
     }
     values
@@ -266,7 +236,7 @@ pub fn column_values(column: &tantivy::columnar::StrColumn) -> ColumnValues {
 /// from the values `column_values` listed.
 pub fn first_value<'a>(
     column: &tantivy::columnar::StrColumn,
-    values: &'a ColumnValues,
+    values: &'a PackedStrings,
     doc: tantivy::DocId,
 ) -> &'a str {
     column
@@ -279,7 +249,7 @@ pub fn first_value<'a>(
 /// Sorts documents by path: an order that does not depend on how segments
 /// were written and merged.
 pub fn sort_by_path(searcher: &Searcher, docs: &mut [DocAddress]) {
-    let columns: Vec<Option<(tantivy::columnar::StrColumn, ColumnValues)>> = searcher
+    let columns: Vec<Option<(tantivy::columnar::StrColumn, PackedStrings)>> = searcher
         .segment_readers()
         .iter()
         .map(|segment| {

@@ -7,6 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
+use crate::packed_strings::PackedStrings;
+
 /// Extensions taken as articles; files without an extension are sniffed too.
 const EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "md", "markdown", "txt"];
 
@@ -65,9 +67,7 @@ pub struct Candidate {
 /// this takes 13.
 #[derive(Debug, Default)]
 pub struct Candidates {
-    keys: String,
-    /// Where each key ends in `keys`.
-    key_ends: Vec<usize>,
+    keys: PackedStrings,
     /// (size, mtime) of each file.
     stamps: Vec<(u64, i64)>,
     /// The path to open of the files whose path is not their key, by index.
@@ -94,26 +94,23 @@ impl<'a> CandidateRef<'a> {
 impl Candidates {
     pub fn push(&mut self, file: Candidate) {
         if let Some(path) = file.path {
-            self.paths.push((self.key_ends.len(), path));
+            self.paths.push((self.keys.len(), path));
         }
-        self.keys.push_str(&file.key);
-        self.key_ends.push(self.keys.len());
+        self.keys.push(&file.key);
         self.stamps.push((file.size, file.mtime));
     }
 
     pub fn len(&self) -> usize {
-        self.key_ends.len()
+        self.keys.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.key_ends.is_empty()
+        self.keys.is_empty()
     }
 
     /// The `i`th file pushed.
     pub fn get(&self, i: usize) -> Option<CandidateRef<'_>> {
-        let end = *self.key_ends.get(i)?;
-        let start = if i == 0 { 0 } else { self.key_ends[i - 1] };
-        let key = &self.keys[start..end];
+        let key = self.keys.get(i)?;
         let path = match self.paths.binary_search_by_key(&i, |(at, _)| *at) {
             Ok(at) => self.paths[at].1.as_path(),
             Err(_) => Path::new(key),
@@ -134,7 +131,6 @@ impl Candidates {
     /// Gives back the room the lists grew into.
     pub fn shrink_to_fit(&mut self) {
         self.keys.shrink_to_fit();
-        self.key_ends.shrink_to_fit();
         self.stamps.shrink_to_fit();
         self.paths.shrink_to_fit();
     }
