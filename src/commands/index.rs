@@ -288,16 +288,23 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
 /// grouping back to the system: after each commit, and before the merge and
 /// the story grouping allocate theirs.
 ///
-/// glibc keeps freed memory in each thread's arena for reuse, so without this
-/// it stays in the process for the rest of the run: 54 MB of the 160 MB resident
-/// at the end of indexing news-bench ×4 (179k files). After each commit it adds
-/// page faults (84k -> 252k at ×4) for 7 MB less at the end of indexing.
+/// The allocator returns unused pages a second after they are freed (see
+/// `malloc_conf` in main.rs); a phase that starts right after another would
+/// otherwise stack its heap on the pages the last one left.
 fn release_freed_heap() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free pages of the allocator's own
-    // arenas to the kernel; it touches no memory the program holds.
+    #[cfg(not(target_env = "msvc"))]
+    // SAFETY: `arena.<all>.purge` takes no input and writes no output (both
+    // pointers null); it only returns the arenas' unused pages to the kernel.
     unsafe {
-        libc::malloc_trim(0);
+        // MALLCTL_ARENAS_ALL: every arena.
+        let purge_all = c"arena.4096.purge";
+        tikv_jemalloc_sys::mallctl(
+            purge_all.as_ptr(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            0,
+        );
     }
 }
 
