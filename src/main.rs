@@ -15,8 +15,8 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 /// jemalloc's options, read when it starts: freed pages go back to the
 /// system after a quarter of a second (`dirty_decay_ms`; the default is ten
 /// seconds), and straight back rather than through a second pool of pages
-/// marked unused (`muzzy_decay_ms`). At 0 ms indexing peaked 6 MB lower at
-/// ×4 but took 10-20 % longer: every free returned its pages.
+/// marked unused (`muzzy_decay_ms`). At 0 ms indexing peaked a few MB lower
+/// at ×4 but took 10-20 % longer: every free returned its pages.
 #[cfg(not(target_env = "msvc"))]
 #[export_name = "_rjem_malloc_conf"]
 #[allow(non_upper_case_globals)]

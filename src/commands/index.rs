@@ -288,9 +288,11 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
 /// grouping back to the system: after each commit, and before the merge and
 /// the story grouping allocate theirs.
 ///
-/// The allocator returns unused pages a second after they are freed (see
-/// `malloc_conf` in main.rs); a phase that starts right after another would
-/// otherwise stack its heap on the pages the last one left.
+/// jemalloc returns pages to the system a quarter of a second after they are
+/// freed (see `malloc_conf` in main.rs); this returns them at once, so that a
+/// phase starting right after another does not stack its heap on the pages
+/// the last one left. (Kept from glibc's `malloc_trim`; with jemalloc it was
+/// not measured apart from the allocator change.)
 fn release_freed_heap() {
     #[cfg(not(target_env = "msvc"))]
     // SAFETY: `arena.<all>.purge` takes no input and writes no output (both
