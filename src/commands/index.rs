@@ -226,8 +226,8 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                 || last_commit.elapsed() > COMMIT_EVERY
             {
                 writer.commit()?;
-                // The segment just written leaves its heap free, scattered
-                // over the threads' arenas (see `release_freed_heap`).
+                // The segment just written leaves its heap free: handed back
+                // now, not after the allocator's decay (see `release_freed_heap`).
                 release_freed_heap();
                 changed_since_commit = 0;
                 last_commit = Instant::now();
