@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::credits::Credits;
 use super::markdown::collapse;
+use super::node_text::{collapsed_within, text_within};
 use super::origins::Origins;
 use super::{byline, lang, page_date};
 
@@ -44,6 +45,7 @@ pub fn read(doc: &Document) -> HtmlMeta {
         all: headings,
         headline,
         asides,
+        marks,
     } = headings_and_asides(doc);
     let metas = Metas::read(doc);
 
@@ -144,7 +146,7 @@ pub fn read(doc: &Document) -> HtmlMeta {
             "meta twitter:data (Written by)",
         );
     }
-    offer_page_credits(doc, CREDIT_SELECTORS, &mut credits);
+    offer_page_credits(doc, CREDIT_SELECTORS, marks, &mut credits);
     // A credit line in the text is read now, while the page is whole, and offered
     // after Readability's byline. (Any `author` class or author-page link was tried
     // too: right on 4 of 19 trafilatura pages that had nothing better, so left out.)
@@ -245,6 +247,8 @@ struct Headings {
     /// `<headline>`, a `headline` or `articleTitle` class or id.
     headline: Option<String>,
     asides: Asides,
+    /// The credit marks the page's elements carry.
+    marks: Marks,
 }
 
 /// Headline candidates and asides, read in one walk over the page's elements.
@@ -261,12 +265,17 @@ fn headings_and_asides(doc: &Document) -> Headings {
     let mut text_only = Vec::new();
     let mut headline = None;
     let mut asides = rustc_hash::FxHashSet::default();
+    let mut marks = Marks::default();
     for node in doc.select("*").iter() {
-        let Some(name) = node.nodes().first().and_then(|n| n.node_name()) else {
+        let Some(element) = node.nodes().first() else {
+            continue;
+        };
+        let Some(name) = element.node_name() else {
             continue;
         };
         let class = node.attr("class");
         let id = node.attr("id");
+        marks.note(element, &name, class.as_deref());
         let class_has = |w: &str| class.as_deref().is_some_and(|c| c.contains(w));
         let id_has = |w: &str| id.as_deref().is_some_and(|i| i.contains(w));
         let caption = &*name == "figcaption"
@@ -290,12 +299,16 @@ fn headings_and_asides(doc: &Document) -> Headings {
         if !(heading || plain || aside) {
             continue;
         }
-        let text = collapse(&node.text());
+        // A heading's text matters only up to 300 bytes; an aside's, whole.
+        let limit = if aside { usize::MAX } else { MAX_HEADING_BYTES };
+        let Some(text) = collapsed_within(element, limit) else {
+            continue;
+        };
         let words = text.split_whitespace().count();
         if aside && words >= 3 {
             asides.insert(text.to_lowercase());
         }
-        if (2..=30).contains(&words) && text.len() <= 300 {
+        if (2..=30).contains(&words) && text.len() <= MAX_HEADING_BYTES {
             if (heading || plain) && headline.is_none() {
                 let marked_headline = matches!(&*name, "h1" | "headline")
                     || [class.as_deref(), id.as_deref()].iter().flatten().any(|m| {
@@ -321,35 +334,133 @@ fn headings_and_asides(doc: &Document) -> Headings {
         all: marked,
         headline,
         asides: Asides { texts: asides },
+        marks,
     }
 }
 
-/// Elements that credit the article's author, best first, with their origin label.
-const CREDIT_SELECTORS: &[(&str, &str)] = &[
+/// The longest text (collapsed) that can be a headline candidate.
+const MAX_HEADING_BYTES: usize = 300;
+
+/// What a credit selector needs some element of the page to carry. Each
+/// selector walks the whole page (about 300k instructions on a news page), so
+/// one whose mark the page lacks is not run. The tests ignore case, so that
+/// they hold whatever case the selector engine matches in.
+#[derive(Clone, Copy)]
+enum Mark {
+    /// `itemprop` holding `author`.
+    ItempropAuthor,
+    /// `rel` holding `author`.
+    RelAuthor,
+    /// A `<byline>` element.
+    BylineElement,
+    /// A class holding `byline`.
+    ClassByline,
+    /// A class holding `author`.
+    ClassAuthor,
+    /// A class holding `submitted`.
+    ClassSubmitted,
+    /// `data-testid` holding `byline`.
+    TestIdByline,
+}
+
+/// The marks found, one bit each.
+#[derive(Clone, Copy, Default)]
+struct Marks(u8);
+
+impl Marks {
+    fn has(self, mark: Mark) -> bool {
+        self.0 & (1 << mark as u8) != 0
+    }
+
+    fn add(&mut self, mark: Mark, found: bool) {
+        if found {
+            self.0 |= 1 << mark as u8;
+        }
+    }
+
+    /// Adds the marks `element` (named `name`, of `class`) carries.
+    fn note(&mut self, element: &dom_query::NodeRef, name: &str, class: Option<&str>) {
+        let holds =
+            |value: &str, word: &str| super::markup::find_ignore_case(value, word).is_some();
+        self.add(Mark::BylineElement, name == "byline");
+        if let Some(class) = class {
+            for (mark, word) in [
+                (Mark::ClassByline, "byline"),
+                (Mark::ClassAuthor, "author"),
+                (Mark::ClassSubmitted, "submitted"),
+            ] {
+                if !self.has(mark) {
+                    self.add(mark, holds(class, word));
+                }
+            }
+        }
+        let mut found = Marks::default();
+        element.query(|node| {
+            for attr in node.as_element().map_or(&[][..], |e| &e.attrs[..]) {
+                let value = &*attr.value;
+                match &*attr.name.local {
+                    "itemprop" => found.add(Mark::ItempropAuthor, holds(value, "author")),
+                    "rel" => found.add(Mark::RelAuthor, holds(value, "author")),
+                    "data-testid" => found.add(Mark::TestIdByline, holds(value, "byline")),
+                    _ => {}
+                }
+            }
+        });
+        self.0 |= found.0;
+    }
+}
+
+/// Elements that credit the article's author, best first, with their origin
+/// label and the mark any element they match carries.
+const CREDIT_SELECTORS: &[(&str, &str, Mark)] = &[
     (
         "[itemprop='author'] [itemprop='name']",
         "itemprop author name",
+        Mark::ItempropAuthor,
     ),
-    ("[itemprop='author']", "itemprop author"),
-    ("[rel='author']", "rel=author link"),
-    ("byline", "<byline> element"),
+    (
+        "[itemprop='author']",
+        "itemprop author",
+        Mark::ItempropAuthor,
+    ),
+    ("[rel='author']", "rel=author link", Mark::RelAuthor),
+    ("byline", "<byline> element", Mark::BylineElement),
     (
         "[class*='byline'] [class*='author']",
         "byline text (author in .byline)",
+        Mark::ClassByline,
     ),
     // hCard's formatted name in an author card (Blogger, WordPress themes).
     (
         "[class*='author'] .fn, .author.fn",
         "author card name (.fn)",
+        Mark::ClassAuthor,
     ),
-    ("[class*='byline']", "byline text (.byline)"),
-    ("[data-testid*='byline'] a", "byline link (byline test id)"),
-    ("[data-testid*='byline']", "byline text (byline test id)"),
+    (
+        "[class*='byline']",
+        "byline text (.byline)",
+        Mark::ClassByline,
+    ),
+    (
+        "[data-testid*='byline'] a",
+        "byline link (byline test id)",
+        Mark::TestIdByline,
+    ),
+    (
+        "[data-testid*='byline']",
+        "byline text (byline test id)",
+        Mark::TestIdByline,
+    ),
     // Drupal: `Submitted by <span class="username">rasos</span> on …`.
-    (".submitted .username", "submitted by (.username)"),
+    (
+        ".submitted .username",
+        "submitted by (.username)",
+        Mark::ClassSubmitted,
+    ),
     (
         "[class*='author-name'], [class*='authorName'], [class*='author__name']",
         "author name element",
+        Mark::ClassAuthor,
     ),
 ];
 
@@ -359,21 +470,29 @@ const TEXT_ELEMENTS: &str =
 
 /// The first short element, in page order, that reads as a credit line.
 fn credit_line_in_page(doc: &Document) -> Option<Vec<String>> {
-    doc.select(TEXT_ELEMENTS).iter().find_map(|n| {
-        let text = n.text();
-        if text.len() > 200 {
-            return None;
-        }
+    doc.select(TEXT_ELEMENTS).nodes().iter().find_map(|n| {
+        let text = text_within(n, MAX_CREDIT_BYTES)?;
         byline::credit_line(&collapse(&text))
     })
 }
 
+/// The longest text an element crediting the author can hold.
+const MAX_CREDIT_BYTES: usize = 200;
+
 /// For each selector, the names of its first element that holds any: one
 /// credit per kind of mark, not every author link of the sidebars and comments.
-fn offer_page_credits(doc: &Document, selectors: &[(&str, &str)], credits: &mut Credits) {
-    for (sel, how) in selectors {
+fn offer_page_credits(
+    doc: &Document,
+    selectors: &[(&str, &str, Mark)],
+    page_marks: Marks,
+    credits: &mut Credits,
+) {
+    for &(sel, how, mark) in selectors {
         if credits.is_settled() {
             return;
+        }
+        if !page_marks.has(mark) {
+            continue;
         }
         let marks = doc.select(sel);
         let names = marks
@@ -381,10 +500,7 @@ fn offer_page_credits(doc: &Document, selectors: &[(&str, &str)], credits: &mut 
             .filter(|n| !in_comments(n))
             .take(10)
             .find_map(|n| {
-                let t = collapse(&n.text());
-                if t.len() > 200 {
-                    return None;
-                }
+                let t = collapsed_within(n.nodes().first()?, MAX_CREDIT_BYTES)?;
                 let names =
                     byline::parse_byline_line(&t).unwrap_or_else(|| byline::split_marked_names(&t));
                 (!names.is_empty()).then_some(names)

@@ -19,6 +19,7 @@ mod learned;
 mod markdown;
 mod markup;
 mod ndjson;
+mod node_text;
 mod origins;
 mod outlet;
 mod page_date;
