@@ -9,6 +9,7 @@ use super::credits::Credits;
 use super::markdown::collapse;
 use super::node_text::{collapsed_within, text_within};
 use super::origins::Origins;
+use super::page_marks::{Mark, PageMarks};
 use super::{byline, lang, page_date};
 
 #[derive(Debug, Default)]
@@ -45,9 +46,9 @@ pub fn read(doc: &Document) -> HtmlMeta {
         all: headings,
         headline,
         asides,
-        marks,
     } = headings_and_asides(doc);
     let metas = Metas::read(doc);
+    let marks = PageMarks::read(doc);
 
     let title = ld_str("headline")
         .map(|t| (t, "json-ld headline"))
@@ -73,7 +74,7 @@ pub fn read(doc: &Document) -> HtmlMeta {
             t
         });
 
-    let date = page_date::find(doc, ld, &all_ld).map(|(d, how)| {
+    let date = page_date::find(doc, ld, &all_ld, marks).map(|(d, how)| {
         origins.date = Some(how);
         d
     });
@@ -247,8 +248,6 @@ struct Headings {
     /// `<headline>`, a `headline` or `articleTitle` class or id.
     headline: Option<String>,
     asides: Asides,
-    /// The credit marks the page's elements carry.
-    marks: Marks,
 }
 
 /// Headline candidates and asides, read in one walk over the page's elements.
@@ -265,7 +264,6 @@ fn headings_and_asides(doc: &Document) -> Headings {
     let mut text_only = Vec::new();
     let mut headline = None;
     let mut asides = rustc_hash::FxHashSet::default();
-    let mut marks = Marks::default();
     for node in doc.select("*").iter() {
         let Some(element) = node.nodes().first() else {
             continue;
@@ -275,7 +273,6 @@ fn headings_and_asides(doc: &Document) -> Headings {
         };
         let class = node.attr("class");
         let id = node.attr("id");
-        marks.note(element, &name, class.as_deref());
         let class_has = |w: &str| class.as_deref().is_some_and(|c| c.contains(w));
         let id_has = |w: &str| id.as_deref().is_some_and(|i| i.contains(w));
         let caption = &*name == "figcaption"
@@ -334,81 +331,11 @@ fn headings_and_asides(doc: &Document) -> Headings {
         all: marked,
         headline,
         asides: Asides { texts: asides },
-        marks,
     }
 }
 
 /// The longest text (collapsed) that can be a headline candidate.
 const MAX_HEADING_BYTES: usize = 300;
-
-/// What a credit selector needs some element of the page to carry. Each
-/// selector walks the whole page (about 300k instructions on a news page), so
-/// one whose mark the page lacks is not run. The tests ignore case, so that
-/// they hold whatever case the selector engine matches in.
-#[derive(Clone, Copy)]
-enum Mark {
-    /// `itemprop` holding `author`.
-    ItempropAuthor,
-    /// `rel` holding `author`.
-    RelAuthor,
-    /// A `<byline>` element.
-    BylineElement,
-    /// A class holding `byline`.
-    ClassByline,
-    /// A class holding `author`.
-    ClassAuthor,
-    /// A class holding `submitted`.
-    ClassSubmitted,
-    /// `data-testid` holding `byline`.
-    TestIdByline,
-}
-
-/// The marks found, one bit each.
-#[derive(Clone, Copy, Default)]
-struct Marks(u8);
-
-impl Marks {
-    fn has(self, mark: Mark) -> bool {
-        self.0 & (1 << mark as u8) != 0
-    }
-
-    fn add(&mut self, mark: Mark, found: bool) {
-        if found {
-            self.0 |= 1 << mark as u8;
-        }
-    }
-
-    /// Adds the marks `element` (named `name`, of `class`) carries.
-    fn note(&mut self, element: &dom_query::NodeRef, name: &str, class: Option<&str>) {
-        let holds =
-            |value: &str, word: &str| super::markup::find_ignore_case(value, word).is_some();
-        self.add(Mark::BylineElement, name == "byline");
-        if let Some(class) = class {
-            for (mark, word) in [
-                (Mark::ClassByline, "byline"),
-                (Mark::ClassAuthor, "author"),
-                (Mark::ClassSubmitted, "submitted"),
-            ] {
-                if !self.has(mark) {
-                    self.add(mark, holds(class, word));
-                }
-            }
-        }
-        let mut found = Marks::default();
-        element.query(|node| {
-            for attr in node.as_element().map_or(&[][..], |e| &e.attrs[..]) {
-                let value = &*attr.value;
-                match &*attr.name.local {
-                    "itemprop" => found.add(Mark::ItempropAuthor, holds(value, "author")),
-                    "rel" => found.add(Mark::RelAuthor, holds(value, "author")),
-                    "data-testid" => found.add(Mark::TestIdByline, holds(value, "byline")),
-                    _ => {}
-                }
-            }
-        });
-        self.0 |= found.0;
-    }
-}
 
 /// Elements that credit the article's author, best first, with their origin
 /// label and the mark any element they match carries.
@@ -484,7 +411,7 @@ const MAX_CREDIT_BYTES: usize = 200;
 fn offer_page_credits(
     doc: &Document,
     selectors: &[(&str, &str, Mark)],
-    page_marks: Marks,
+    page_marks: PageMarks,
     credits: &mut Credits,
 ) {
     for &(sel, how, mark) in selectors {

@@ -23,6 +23,7 @@ mod node_text;
 mod origins;
 mod outlet;
 mod page_date;
+mod page_marks;
 mod run_on;
 mod scrape;
 mod standfirst;

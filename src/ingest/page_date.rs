@@ -14,6 +14,7 @@ use regex::Regex;
 use serde_json::Value;
 
 use super::dates;
+use super::page_marks::{Mark, PageMarks};
 
 /// `<meta>` keys (`name`, `property` or `itemprop`, lower-cased) that carry a
 /// publication date, best first.
@@ -73,11 +74,12 @@ pub fn find(
     doc: &Document,
     article_ld: Option<&Value>,
     all_ld: &[Value],
+    marks: PageMarks,
 ) -> Option<(NaiveDate, String)> {
     from_json_ld(article_ld)
         .or_else(|| from_meta(doc))
         .or_else(|| all_ld.iter().find_map(from_json_ld_anywhere))
-        .or_else(|| from_microdata(doc))
+        .or_else(|| from_microdata(doc, marks))
 }
 
 /// Dates the page shows rather than declares.
@@ -186,9 +188,10 @@ fn from_meta(doc: &Document) -> Option<(NaiveDate, String)> {
 }
 
 /// Microdata and RDFa attributes, `<time datetime>`, `<abbr title>`.
-fn from_microdata(doc: &Document) -> Option<(NaiveDate, String)> {
-    use Needs::*;
-    const ATTRIBUTED: &[(&str, &str, &str, Needs)] = &[
+/// Each selector runs only if the page carries the mark it needs.
+fn from_microdata(doc: &Document, marks: PageMarks) -> Option<(NaiveDate, String)> {
+    use Mark::{DateClass, Itemprop, Property, TimeElement};
+    const ATTRIBUTED: &[(&str, &str, &str, Mark)] = &[
         (
             "[itemprop='datePublished']",
             "content",
@@ -214,8 +217,8 @@ fn from_microdata(doc: &Document) -> Option<(NaiveDate, String)> {
             Property,
         ),
         ("[property='dc:date']", "content", "rdfa dc:date", Property),
-        ("time[pubdate]", "datetime", "<time pubdate>", Time),
-        ("time[datetime]", "datetime", "<time datetime>", Time),
+        ("time[pubdate]", "datetime", "<time pubdate>", TimeElement),
+        ("time[datetime]", "datetime", "<time datetime>", TimeElement),
         (
             "abbr.published",
             "title",
@@ -236,64 +239,15 @@ fn from_microdata(doc: &Document) -> Option<(NaiveDate, String)> {
             Itemprop,
         ),
     ];
-    let met = needs_met(doc);
     ATTRIBUTED
         .iter()
-        .filter(|&&(.., needs)| met & (1 << needs as u8) != 0)
+        .filter(|&&(.., mark)| marks.has(mark))
         .find_map(|(selector, attr, how, _)| {
             doc.select(selector).iter().find_map(|node| {
                 let date = dates::parse_date(&node.attr(attr)?)?;
                 Some((date, how.to_string()))
             })
         })
-}
-
-/// What an element must have for one of the microdata selectors to match it.
-/// Each selector walks the whole page (on 100 trafilatura pages, 450 of them
-/// cost 120M instructions), so a selector whose need no element meets is not
-/// run.
-#[derive(Clone, Copy)]
-enum Needs {
-    /// An `itemprop` attribute.
-    Itemprop,
-    /// A `property` attribute.
-    Property,
-    /// To be a `<time>` element.
-    Time,
-    /// A class holding `published` or `updated`, in any case (selectors
-    /// match classes ignoring case in quirks mode).
-    DateClass,
-}
-
-/// The needs some element of `doc` meets, one bit each, read in one walk.
-fn needs_met(doc: &Document) -> u8 {
-    let mut met = 0u8;
-    for node in doc.root().descendants_it() {
-        node.query(|node| {
-            let Some(element) = node.as_element() else {
-                return;
-            };
-            if &*element.name.local == "time" {
-                met |= 1 << Needs::Time as u8;
-            }
-            for attr in &element.attrs {
-                let need = match &*attr.name.local {
-                    "itemprop" => Needs::Itemprop,
-                    "property" => Needs::Property,
-                    "class"
-                        if ["published", "updated"].iter().any(|word| {
-                            super::markup::find_ignore_case(&attr.value, word).is_some()
-                        }) =>
-                    {
-                        Needs::DateClass
-                    }
-                    _ => continue,
-                };
-                met |= 1 << need as u8;
-            }
-        });
-    }
-    met
 }
 
 /// The first short element, in page order, whose class or id says it shows a date.
@@ -325,7 +279,7 @@ mod tests {
             .iter()
             .filter_map(|s| serde_json::from_str(&s.text()).ok())
             .collect();
-        find(&doc, None, &ld).or_else(|| find_shown(&doc).marked)
+        find(&doc, None, &ld, PageMarks::read(&doc)).or_else(|| find_shown(&doc).marked)
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
