@@ -20,7 +20,7 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 #[cfg(not(target_env = "msvc"))]
 #[export_name = "_rjem_malloc_conf"]
 #[allow(non_upper_case_globals)]
-pub static malloc_conf: Option<&'static u8> = Some(&b"dirty_decay_ms:250,muzzy_decay_ms:0\0"[0]);
+static malloc_conf: Option<&'static u8> = Some(&b"dirty_decay_ms:250,muzzy_decay_ms:0\0"[0]);
 
 fn main() -> ExitCode {
     let cli = search::cli::Cli::parse();
