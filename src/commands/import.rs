@@ -77,7 +77,9 @@ pub fn run(args: &IndexArgs, file: &Path) -> Result<ExitStatus> {
         return Ok(ExitStatus::Interrupted);
     }
     writer.finish()?;
-    crate::stories::regroup(&crate::index::open_to_scan(&index_path)?)?;
+    let open = crate::index::open_to_scan(&index_path)?;
+    crate::stories::regroup(&open)?;
+    super::index::write_path_table(&open);
     let _ = writeln!(
         std::io::stderr(),
         "{summary} from {} into {} in {:.2}s",

@@ -11,7 +11,7 @@ use super::byte_channel;
 use crate::cli::IndexArgs;
 use crate::config::Config;
 use crate::error::{ExitStatus, Result};
-use crate::index::{IndexWriter, KnownFiles};
+use crate::index::{path_table, IndexWriter, KnownFiles};
 use crate::ingest::{
     self, Candidates, Entry as WalkEntry, IngestError, Ingested, LearnedChrome, SkipReason,
     WalkOptions,
@@ -271,8 +271,15 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
         drop(open);
         release_freed_heap();
         writer.merge_all()?;
-    } else if !crate::stories::is_current(&open) {
-        crate::stories::regroup(&open)?;
+        // The merge made new segments: their paths are listed anew.
+        write_path_table(&crate::index::open_to_scan(&index_path)?);
+    } else {
+        if !crate::stories::is_current(&open) {
+            crate::stories::regroup(&open)?;
+        }
+        if !path_table::is_current(&open) {
+            write_path_table(&open);
+        }
     }
     let _ = writeln!(
         err,
@@ -282,6 +289,14 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
         started.elapsed().as_secs_f64()
     );
     Ok(ExitStatus::Success)
+}
+
+/// Lists the index's paths for queries (see `path_table`). Only a shortcut:
+/// if it cannot be written, queries read paths the slower way.
+pub(crate) fn write_path_table(open: &crate::index::OpenIndex) {
+    if let Err(err) = path_table::write(open) {
+        eprintln!("warning: {err} (queries will read copies' paths from their documents)");
+    }
 }
 
 /// Hands heap freed by the cleaners, the writer's last segment or the story

@@ -6,6 +6,7 @@ mod backlog;
 mod known;
 pub mod language;
 mod news_tokenizer;
+pub mod path_table;
 mod read_directory;
 pub mod schema;
 pub mod stats;

@@ -327,6 +327,18 @@ fn execute(
     };
 
     let exact_copies = stored::Copies::new(searcher, open.fields);
+    // A copy's path from the table beside the index, else from its stored document.
+    let path_table = (!request.duplicates)
+        .then(|| crate::index::path_table::PathTable::open(&open.path, searcher))
+        .flatten();
+    let path_of = |addr: DocAddress| -> Result<String> {
+        match path_table.as_ref().and_then(|table| table.path(addr)) {
+            Some(path) => Ok(path),
+            None => {
+                Ok(first_text(&load(searcher, addr, open)?, open.fields.path).unwrap_or_default())
+            }
+        }
+    };
     let hits = groups
         .into_iter()
         .skip(request.offset)
@@ -356,9 +368,7 @@ fn execute(
                 let hash = first_text(&doc, open.fields.hash).unwrap_or_default();
                 for copy in exact_copies.with_hash(&hash) {
                     if copy != addr {
-                        let doc = load(searcher, copy, open)?;
-                        hit.copies
-                            .push(first_text(&doc, open.fields.path).unwrap_or_default());
+                        hit.copies.push(path_of(copy)?);
                     }
                 }
                 hit.copies.sort_unstable();

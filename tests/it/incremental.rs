@@ -161,6 +161,63 @@ fn exact_copies_are_both_indexed_with_one_hash() {
 }
 
 #[test]
+fn copies_are_named_alike_from_the_path_table_without_it_and_with_a_stale_one() {
+    let env = TestEnv::new();
+    let docs = docs_with(
+        &env,
+        &[(DW, "dw.txt"), (DW, "dw-copy.txt"), (NYT, "nyt.txt")],
+    );
+    assert_eq!(env.index(&docs).code, 0);
+    let table = env.index_path().join("paths.bin");
+    assert!(table.is_file(), "indexing writes the path table");
+    let query = || env.query_json("\"Amazon bans TikTok\"", &[]).1;
+    let with_table = query();
+    let copy = with_table["hits"][0]["copies"][0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        copy.ends_with("dw.txt") || copy.ends_with("dw-copy.txt"),
+        "{with_table}"
+    );
+    assert_ne!(copy, with_table["hits"][0]["path"].as_str().unwrap());
+
+    // Gone or garbled: the copies are read from their stored documents.
+    let old = std::fs::read(&table).unwrap();
+    std::fs::remove_file(&table).unwrap();
+    assert_eq!(query(), with_table);
+    std::fs::write(&table, b"SPATHS01\xff\xff\xff\xff").unwrap();
+    assert_eq!(query(), with_table);
+
+    // A run with nothing to do writes a missing table again.
+    std::fs::remove_file(&table).unwrap();
+    assert_eq!(env.index(&docs).code, 0);
+    assert!(table.is_file());
+
+    // A table of segments merged away since names none of today's: a third
+    // copy added later is named by its stored document.
+    std::fs::copy(seeds().join(DW), docs.join("dw-third.txt")).unwrap();
+    assert_eq!(env.index(&docs).code, 0);
+    std::fs::write(&table, &old).unwrap();
+    let v = query();
+    let mut copies: Vec<String> = v["hits"][0]["copies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap().rsplit('/').next().unwrap().to_string())
+        .collect();
+    copies.sort();
+    let shown = hit_files(&v)[0].clone();
+    let mut expected: Vec<String> = ["dw-copy.txt", "dw-third.txt", "dw.txt"]
+        .iter()
+        .filter(|f| **f != shown)
+        .map(|f| f.to_string())
+        .collect();
+    expected.sort();
+    assert_eq!(copies, expected, "{v:#}");
+}
+
+#[test]
 fn a_second_writer_fails_at_once_while_queries_work() {
     let env = TestEnv::new();
     env.index(&seeds());
