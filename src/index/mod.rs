@@ -115,6 +115,27 @@ pub(crate) fn remove(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Replaces the file at `path` with what `write` writes, through a temporary
+/// file beside it and a rename, so that readers never see half a file.
+pub fn replace_file(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> Result<()> {
+    let io = |source| Error::Io {
+        what: "cannot write",
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let file = std::fs::File::create(&tmp).map_err(io)?;
+    let mut out = std::io::BufWriter::new(file);
+    write(&mut out).map_err(io)?;
+    let file = out.into_inner().map_err(|e| io(e.into_error()))?;
+    file.sync_all().map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(io)
+}
+
 /// Opens an existing index read-only (never takes the writer lock).
 pub fn open(path: &Path) -> Result<OpenIndex> {
     open_with(path, |path| Index::open_in_dir(path))

@@ -11,14 +11,14 @@
 //! run) is read from its stored documents instead.
 
 use std::fs::File;
-use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
-use std::path::{Path, PathBuf};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::Path;
 
 use tantivy::{DocAddress, Searcher};
 
 use super::stored::{column_values, first_value};
 use super::{schema, OpenIndex};
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// The file, in the index folder.
 pub const PATH_TABLE_FILE: &str = "paths.bin";
@@ -32,21 +32,8 @@ const MAX_PATH_BYTES: u64 = 1 << 16;
 /// Writes the table of every segment of the committed index, through a
 /// temporary file and a rename.
 pub fn write(open: &OpenIndex) -> Result<()> {
-    let path = open.path.join(PATH_TABLE_FILE);
-    let io = |source| Error::Io {
-        what: "cannot write",
-        path: path.clone(),
-        source,
-    };
     let searcher = open.reader.searcher();
     let segments = searcher.segment_readers();
-    let tmp: PathBuf = path.with_extension("bin.tmp");
-    let mut out = BufWriter::new(File::create(&tmp).map_err(io)?);
-    out.write_all(MAGIC).map_err(io)?;
-    out.write_all(&(segments.len() as u32).to_le_bytes())
-        .map_err(io)?;
-    // The directory first, then each segment's offsets and bytes, so that a
-    // reader needs only the directory to find a path.
     let mut tables = Vec::with_capacity(segments.len());
     for segment in segments {
         let mut offsets = Vec::with_capacity(segment.max_doc() as usize + 1);
@@ -66,24 +53,28 @@ pub fn write(open: &OpenIndex) -> Result<()> {
             bytes,
         ));
     }
-    let mut at = (MAGIC.len() + 4 + ENTRY_BYTES * tables.len()) as u64;
-    for (id, max_doc, offsets, bytes) in &tables {
-        let bytes_at = at + 8 * offsets.len() as u64;
-        out.write_all(id.as_bytes()).map_err(io)?;
-        out.write_all(&max_doc.to_le_bytes()).map_err(io)?;
-        out.write_all(&at.to_le_bytes()).map_err(io)?;
-        out.write_all(&bytes_at.to_le_bytes()).map_err(io)?;
-        at = bytes_at + bytes.len() as u64;
-    }
-    for (_, _, offsets, bytes) in &tables {
-        for offset in offsets {
-            out.write_all(&offset.to_le_bytes()).map_err(io)?;
+    super::replace_file(&open.path.join(PATH_TABLE_FILE), |out| {
+        out.write_all(MAGIC)?;
+        out.write_all(&(tables.len() as u32).to_le_bytes())?;
+        // The directory first, then each segment's offsets and bytes, so
+        // that a reader needs only the directory to find a path.
+        let mut at = (MAGIC.len() + 4 + ENTRY_BYTES * tables.len()) as u64;
+        for (id, max_doc, offsets, bytes) in &tables {
+            let bytes_at = at + 8 * offsets.len() as u64;
+            out.write_all(id.as_bytes())?;
+            out.write_all(&max_doc.to_le_bytes())?;
+            out.write_all(&at.to_le_bytes())?;
+            out.write_all(&bytes_at.to_le_bytes())?;
+            at = bytes_at + bytes.len() as u64;
         }
-        out.write_all(bytes).map_err(io)?;
-    }
-    let file = out.into_inner().map_err(|e| io(e.into_error()))?;
-    file.sync_all().map_err(io)?;
-    std::fs::rename(&tmp, &path).map_err(io)
+        for (_, _, offsets, bytes) in &tables {
+            for offset in offsets {
+                out.write_all(&offset.to_le_bytes())?;
+            }
+            out.write_all(bytes)?;
+        }
+        Ok(())
+    })
 }
 
 /// Whether the file lists every segment of the committed index.

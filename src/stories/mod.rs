@@ -14,7 +14,7 @@ mod signature;
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use tantivy::columnar::StrColumn;
@@ -400,16 +400,7 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Option<T> {
 
 /// Writes through a temporary file and a rename, so readers never see half a file.
 fn write_json(path: &Path, value: &impl Serialize) -> Result<()> {
-    let io = |source| Error::Io {
-        what: "cannot write",
-        path: path.to_path_buf(),
-        source,
-    };
-    let tmp: PathBuf = path.with_extension("json.tmp");
-    let file = std::fs::File::create(&tmp).map_err(io)?;
-    let mut out = std::io::BufWriter::new(file);
-    serde_json::to_writer(&mut out, value).map_err(|e| io(e.into()))?;
-    let file = out.into_inner().map_err(|e| io(e.into_error()))?;
-    file.sync_all().map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(io)
+    crate::index::replace_file(path, |out| {
+        serde_json::to_writer(out, value).map_err(std::io::Error::from)
+    })
 }
