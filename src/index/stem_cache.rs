@@ -30,8 +30,8 @@ use tantivy::tokenizer::{
 
 /// Forget everything past this many distinct words (bounded memory). At
 /// 200,000 the three indexing analyzers' tables held about 23 MB at the 4×
-/// copy; at 50,000, peak RSS fell 4-7 MB at the 4× copy, 4-10 MB at 1× and
-/// 3 MB at 25 %, and the 1× wall and CPU stayed the same (the words that
+/// copy; at 50,000, peak RSS fell 3-7 MiB at the 4× copy, 2-10 MiB at 1× and
+/// 0-3 MiB at 25 %, and the 1× wall and CPU stayed the same (the words that
 /// matter repeat within any 50,000, and a smaller table stays in cache).
 const MAX_CACHED: usize = 50_000;
 
