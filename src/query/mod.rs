@@ -327,12 +327,13 @@ fn execute(
     };
 
     let exact_copies = stored::Copies::new(searcher, open.fields);
-    // A copy's path from the table beside the index, else from its stored document.
-    let path_table = (!request.duplicates)
-        .then(|| crate::index::path_table::PathTable::open(&open.path, searcher))
-        .flatten();
+    // A copy's path from the table beside the index, else from its stored
+    // document. Opened at the first copy: most hits have none.
+    let path_table = std::cell::OnceCell::new();
     let path_of = |addr: DocAddress| -> Result<String> {
-        match path_table.as_ref().and_then(|table| table.path(addr)) {
+        let table = path_table
+            .get_or_init(|| crate::index::path_table::PathTable::open(&open.path, searcher));
+        match table.as_ref().and_then(|table| table.path(addr)) {
             Some(path) => Ok(path),
             None => {
                 Ok(first_text(&load(searcher, addr, open)?, open.fields.path).unwrap_or_default())
