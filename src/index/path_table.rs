@@ -14,11 +14,13 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
+use tantivy::columnar::StrColumn;
 use tantivy::{DocAddress, Searcher};
 
 use super::stored::{column_values, first_value};
 use super::{schema, OpenIndex};
 use crate::error::Result;
+use crate::packed_strings::PackedStrings;
 
 /// The file, in the index folder.
 pub const PATH_TABLE_FILE: &str = "paths.bin";
@@ -33,48 +35,62 @@ const MAX_PATH_BYTES: u64 = 1 << 16;
 /// temporary file and a rename.
 pub fn write(open: &OpenIndex) -> Result<()> {
     let searcher = open.reader.searcher();
-    let segments = searcher.segment_readers();
-    let mut tables = Vec::with_capacity(segments.len());
-    for segment in segments {
-        let mut offsets = Vec::with_capacity(segment.max_doc() as usize + 1);
-        let mut bytes = Vec::new();
-        if let Ok(Some(column)) = segment.fast_fields().str(schema::PATH) {
-            let values = column_values(&column);
-            for doc in 0..segment.max_doc() {
-                offsets.push(bytes.len() as u64);
-                bytes.extend_from_slice(first_value(&column, &values, doc).as_bytes());
-            }
-        }
-        offsets.push(bytes.len() as u64);
-        tables.push((
-            segment.segment_id().uuid_string(),
-            segment.max_doc(),
-            offsets,
-            bytes,
-        ));
-    }
+    // Each segment's paths as its column lists them, in path order; written
+    // out in document order straight from there.
+    let segments: Vec<_> = searcher
+        .segment_readers()
+        .iter()
+        .map(|segment| {
+            let paths = segment
+                .fast_fields()
+                .str(schema::PATH)
+                .ok()
+                .flatten()
+                .map(|column| {
+                    let values = column_values(&column);
+                    (column, values)
+                });
+            (segment.segment_id().uuid_string(), segment.max_doc(), paths)
+        })
+        .collect();
     super::replace_file(&open.path.join(PATH_TABLE_FILE), |out| {
         out.write_all(MAGIC)?;
-        out.write_all(&(tables.len() as u32).to_le_bytes())?;
+        out.write_all(&(segments.len() as u32).to_le_bytes())?;
         // The directory first, then each segment's offsets and bytes, so
         // that a reader needs only the directory to find a path.
-        let mut at = (MAGIC.len() + 4 + ENTRY_BYTES * tables.len()) as u64;
-        for (id, max_doc, offsets, bytes) in &tables {
-            let bytes_at = at + 8 * offsets.len() as u64;
+        let mut at = (MAGIC.len() + 4 + ENTRY_BYTES * segments.len()) as u64;
+        for (id, max_doc, paths) in &segments {
+            let bytes_at = at + 8 * (u64::from(*max_doc) + 1);
+            let bytes: u64 = (0..*max_doc)
+                .map(|doc| path_of(paths, doc).len() as u64)
+                .sum();
             out.write_all(id.as_bytes())?;
             out.write_all(&max_doc.to_le_bytes())?;
             out.write_all(&at.to_le_bytes())?;
             out.write_all(&bytes_at.to_le_bytes())?;
-            at = bytes_at + bytes.len() as u64;
+            at = bytes_at + bytes;
         }
-        for (_, _, offsets, bytes) in &tables {
-            for offset in offsets {
+        for (_, max_doc, paths) in &segments {
+            let mut offset = 0u64;
+            for doc in 0..*max_doc {
                 out.write_all(&offset.to_le_bytes())?;
+                offset += path_of(paths, doc).len() as u64;
             }
-            out.write_all(bytes)?;
+            out.write_all(&offset.to_le_bytes())?;
+            for doc in 0..*max_doc {
+                out.write_all(path_of(paths, doc).as_bytes())?;
+            }
         }
         Ok(())
     })
+}
+
+/// The path of `doc` in a segment whose paths `paths` holds ("" if none).
+fn path_of(paths: &Option<(StrColumn, PackedStrings)>, doc: tantivy::DocId) -> &str {
+    match paths {
+        Some((column, values)) => first_value(column, values, doc),
+        None => "",
+    }
 }
 
 /// Whether the file lists every segment of the committed index.
