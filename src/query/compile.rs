@@ -15,6 +15,7 @@ use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, Searcher};
 
+use super::any_of::AnyOf;
 use super::parse::{Expr, Scope};
 use crate::error::{Error, Result};
 use crate::index::{schema, Fields};
@@ -45,6 +46,9 @@ pub struct Compiler {
     /// Prose analyzers for the other languages the index holds: a query word
     /// also matches its stem in each (`Häuser` finds German `Haus`).
     others: Vec<TextAnalyzer>,
+    /// How many ANDs enclose the node being compiled: inside one, a word's
+    /// clauses are sought document by document (see `any_of`).
+    within_and: usize,
 }
 
 /// A prefix or fuzzy word matches at most this many indexed words (the most
@@ -61,6 +65,7 @@ impl Compiler {
             searcher: None,
             expanded: Vec::new(),
             others: Vec::new(),
+            within_and: 0,
         }
     }
 
@@ -68,13 +73,20 @@ impl Compiler {
     /// terms, and stems words in every language the index holds.
     pub fn with_searcher(fields: Fields, searcher: Searcher) -> Compiler {
         let mut languages = Vec::new();
+        // From the language terms, not the column: opening a column decodes
+        // a header per 512 documents, a cost that grew with the index.
         for segment in searcher.segment_readers() {
-            if let Ok(Some(column)) = segment.fast_fields().str(schema::LANG) {
-                for code in crate::index::stored::column_values(&column).iter() {
-                    if let Some(language) = crate::index::language::stemmer_for(code) {
-                        if !languages.contains(&language) {
-                            languages.push(language);
-                        }
+            let Ok(index) = segment.inverted_index(fields.lang) else {
+                continue;
+            };
+            let Ok(mut codes) = index.terms().stream() else {
+                continue;
+            };
+            while codes.advance() {
+                let code = String::from_utf8_lossy(codes.key());
+                if let Some(language) = crate::index::language::stemmer_for(&code) {
+                    if !languages.contains(&language) {
+                        languages.push(language);
                     }
                 }
             }
@@ -146,15 +158,22 @@ impl Compiler {
             Expr::Term { scope, text } | Expr::Phrase { scope, text } => self.words(*scope, text),
             Expr::And(items) => {
                 let mut clauses = Vec::new();
+                self.within_and += 1;
                 for item in items {
                     let (occur, item) = match item {
                         Expr::Not(inner) => (Occur::MustNot, inner.as_ref()),
                         _ => (Occur::Must, item),
                     };
-                    if let Some(query) = self.node(item)? {
-                        clauses.push((occur, excluded_if(occur, query)));
+                    match self.node(item) {
+                        Ok(Some(query)) => clauses.push((occur, excluded_if(occur, query))),
+                        Ok(None) => {}
+                        Err(e) => {
+                            self.within_and -= 1;
+                            return Err(e);
+                        }
                     }
                 }
+                self.within_and -= 1;
                 if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
                     if clauses.is_empty() {
                         return Ok(None);
@@ -335,10 +354,7 @@ impl Compiler {
             Scope::Default => {
                 let title = self.field_words(f.title, text, false);
                 let body = self.field_words(f.body, text, false);
-                Box::new(BooleanQuery::new(vec![
-                    (Occur::Should, Box::new(BoostQuery::new(title, TITLE_BOOST))),
-                    (Occur::Should, body),
-                ]))
+                self.any_of(vec![Box::new(BoostQuery::new(title, TITLE_BOOST)), body])
             }
             Scope::Title => self.field_words(f.title, text, false),
             Scope::Body => self.field_words(f.body, text, false),
@@ -369,9 +385,22 @@ impl Compiler {
         }
         let clauses = variants
             .iter()
-            .map(|words| (Occur::Should, words_query(field, words)))
+            .map(|words| words_query(field, words))
             .collect();
-        Box::new(BooleanQuery::new(clauses))
+        self.any_of(clauses)
+    }
+
+    /// Any of a word's few clauses (its fields, its stems). Inside an AND,
+    /// where the intersection seeks it, a union that reads no further than
+    /// asked; elsewhere tantivy's, which walks a whole union faster.
+    fn any_of(&self, clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+        if self.within_and > 0 {
+            Box::new(AnyOf::new(clauses))
+        } else {
+            Box::new(BooleanQuery::new(
+                clauses.into_iter().map(|q| (Occur::Should, q)).collect(),
+            ))
+        }
     }
 
     /// For `wells fargo` (plain words, ANDed), rank articles with the exact phrase higher.
@@ -396,11 +425,15 @@ impl Compiler {
         }
         let phrase = words.join(" ");
         let (title, body) = (self.fields.title, self.fields.body);
+        // Beside the words' AND, the boost is sought at each of its matches.
+        self.within_and += 1;
+        let (title, body) = (
+            self.field_words(title, &phrase, false),
+            self.field_words(body, &phrase, false),
+        );
+        self.within_and -= 1;
         Some(Box::new(BoostQuery::new(
-            Box::new(BooleanQuery::new(vec![
-                (Occur::Should, self.field_words(title, &phrase, false)),
-                (Occur::Should, self.field_words(body, &phrase, false)),
-            ])),
+            Box::new(AnyOf::new(vec![title, body])),
             PHRASE_BOOST,
         )))
     }

@@ -1,5 +1,6 @@
 //! Query: parse the user's query, run it, and turn tantivy's answer into `Hit`s.
 
+mod any_of;
 mod compile;
 pub mod count;
 mod exclusion;
@@ -208,7 +209,7 @@ fn execute(
     let saved_times = if request.duplicates {
         1
     } else {
-        copies_per_article(searcher)
+        copies_per_article(searcher, &open.fields)
     };
     // Every pass sees the same matches: they are counted in the first only.
     let counted: std::cell::Cell<Option<usize>> = std::cell::Cell::new(None);
@@ -391,13 +392,15 @@ fn execute(
 
 /// How many documents the index holds per distinct content, rounded (1 when
 /// most articles were saved once); at most 16.
-fn copies_per_article(searcher: &Searcher) -> usize {
+fn copies_per_article(searcher: &Searcher, fields: &Fields) -> usize {
+    // The hash terms' count, not the hash column's: opening a column decodes
+    // a header per 512 documents.
     let (docs, contents) = searcher
         .segment_readers()
         .iter()
         .filter_map(|segment| {
-            let hashes = segment.fast_fields().str(schema::HASH).ok().flatten()?;
-            Some((segment.num_docs() as usize, hashes.num_terms()))
+            let hashes = segment.inverted_index(fields.hash).ok()?;
+            Some((segment.num_docs() as usize, hashes.terms().num_terms()))
         })
         .fold((0, 0), |(d, c), (docs, terms)| (d + docs, c + terms));
     let contents = contents.max(1);
