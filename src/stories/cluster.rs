@@ -106,6 +106,12 @@ pub fn group_weighed(days: &[Option<i32>], hashes: &[Option<u128>], vectors: &Ve
                     continue;
                 }
                 seen_for[j] = i;
+                // Exact copies are joined above. Compared, they would be each
+                // other's best match (cosine 1), and an undated article saved
+                // twice could never join its story.
+                if hashes[i].is_some() && hashes[i] == hashes[j] {
+                    continue;
+                }
                 let cosine = vectors.cosine(i, j);
                 if days[i].is_some() && days[j].is_some() {
                     if cosine >= same_story {
@@ -499,5 +505,24 @@ mod tests {
             })
             .collect();
         assert_eq!(group(&members).lead, vec![0, 1, 1]);
+    }
+
+    #[test]
+    fn an_undated_article_saved_twice_still_joins_its_best_match() {
+        // a and its exact copy are each other's closest text (cosine 1); b is
+        // a's best match among the others (0.72).
+        let a = sig(&[("hockey", 3), ("jets", 3), ("trade", 2), ("goalie", 1)]);
+        let b = sig(&[("hockey", 3), ("jets", 3), ("trade", 2), ("lindros", 2)]);
+        let members: Vec<Member> = [(&a, 1), (&a, 1), (&b, 2)]
+            .into_iter()
+            .map(|(terms, hash)| Member {
+                day: None,
+                hash: Some(hash),
+                terms,
+            })
+            .collect();
+        let g = group(&members);
+        assert_eq!(g.lead, vec![0, 0, 0]);
+        assert_eq!(g.copy_of, vec![None, Some(0), None]);
     }
 }

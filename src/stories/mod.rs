@@ -32,7 +32,7 @@ use crate::index::{schema, stored, OpenIndex};
 
 const STORIES_FILE: &str = "stories.json";
 /// Bumped when signatures or grouping change meaning: older files are regrouped.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// The packed signature of a cleaned article, as the index stores it.
 pub fn packed_signature(article: &Article) -> Vec<u8> {
