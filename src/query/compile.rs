@@ -158,22 +158,15 @@ impl Compiler {
             Expr::Term { scope, text } | Expr::Phrase { scope, text } => self.words(*scope, text),
             Expr::And(items) => {
                 let mut clauses = Vec::new();
-                self.within_and += 1;
                 for item in items {
                     let (occur, item) = match item {
                         Expr::Not(inner) => (Occur::MustNot, inner.as_ref()),
                         _ => (Occur::Must, item),
                     };
-                    match self.node(item) {
-                        Ok(Some(query)) => clauses.push((occur, excluded_if(occur, query))),
-                        Ok(None) => {}
-                        Err(e) => {
-                            self.within_and -= 1;
-                            return Err(e);
-                        }
+                    if let Some(query) = self.within_and(|c| c.node(item))? {
+                        clauses.push((occur, excluded_if(occur, query)));
                     }
                 }
-                self.within_and -= 1;
                 if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
                     if clauses.is_empty() {
                         return Ok(None);
@@ -390,6 +383,14 @@ impl Compiler {
         self.any_of(clauses)
     }
 
+    /// Compiles with `compile` as a part of an AND (see `any_of`).
+    fn within_and<T>(&mut self, compile: impl FnOnce(&mut Compiler) -> T) -> T {
+        self.within_and += 1;
+        let compiled = compile(self);
+        self.within_and -= 1;
+        compiled
+    }
+
     /// Any of a word's few clauses (its fields, its stems). Inside an AND,
     /// where the intersection seeks it, a union that reads no further than
     /// asked; elsewhere tantivy's, which walks a whole union faster.
@@ -426,12 +427,12 @@ impl Compiler {
         let phrase = words.join(" ");
         let (title, body) = (self.fields.title, self.fields.body);
         // Beside the words' AND, the boost is sought at each of its matches.
-        self.within_and += 1;
-        let (title, body) = (
-            self.field_words(title, &phrase, false),
-            self.field_words(body, &phrase, false),
-        );
-        self.within_and -= 1;
+        let (title, body) = self.within_and(|c| {
+            (
+                c.field_words(title, &phrase, false),
+                c.field_words(body, &phrase, false),
+            )
+        });
         Some(Box::new(BoostQuery::new(
             Box::new(AnyOf::new(vec![title, body])),
             PHRASE_BOOST,

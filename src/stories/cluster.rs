@@ -448,6 +448,18 @@ mod tests {
             .collect()
     }
 
+    /// Undated members with these signatures and content digests.
+    fn undated<'a>(members: &[(&'a Vec<(u32, u16)>, u128)]) -> Vec<Member<'a>> {
+        members
+            .iter()
+            .map(|&(terms, hash)| Member {
+                day: None,
+                hash: Some(hash),
+                terms,
+            })
+            .collect()
+    }
+
     #[test]
     fn shared_rare_terms_in_the_window_make_a_story_and_copies_are_marked() {
         let tiktok = sig(&[("tiktok", 5), ("amazon", 4), ("bytedanc", 2), ("email", 1)]);
@@ -496,14 +508,7 @@ mod tests {
         let a = sig(&[("hockey", 3), ("jets", 3), ("trade", 2), ("goalie", 1)]);
         let b = sig(&[("hockey", 3), ("jets", 3), ("trade", 2), ("lindros", 2)]);
         let c = sig(&[("hockey", 3), ("jets", 3), ("lindros", 3), ("trade", 2)]);
-        let members: Vec<Member> = [(&a, 1), (&b, 2), (&c, 3)]
-            .into_iter()
-            .map(|(terms, hash)| Member {
-                day: None,
-                hash: Some(hash),
-                terms,
-            })
-            .collect();
+        let members = undated(&[(&a, 1), (&b, 2), (&c, 3)]);
         assert_eq!(group(&members).lead, vec![0, 1, 1]);
     }
 
@@ -513,15 +518,7 @@ mod tests {
         // a's best match among the others (0.72).
         let a = sig(&[("hockey", 3), ("jets", 3), ("trade", 2), ("goalie", 1)]);
         let b = sig(&[("hockey", 3), ("jets", 3), ("trade", 2), ("lindros", 2)]);
-        let members: Vec<Member> = [(&a, 1), (&a, 1), (&b, 2)]
-            .into_iter()
-            .map(|(terms, hash)| Member {
-                day: None,
-                hash: Some(hash),
-                terms,
-            })
-            .collect();
-        let g = group(&members);
+        let g = group(&undated(&[(&a, 1), (&a, 1), (&b, 2)]));
         assert_eq!(g.lead, vec![0, 0, 0]);
         assert_eq!(g.copy_of, vec![None, Some(0), None]);
     }
