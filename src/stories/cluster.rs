@@ -100,7 +100,7 @@ pub fn group_weighed(days: &[Option<i32>], hashes: &[Option<u128>], vectors: &Ve
     // matches; mutual top-2 and top-3, or a 0.5 bar, 12–13 of 20.)
     // Each article's best match so far (the first of equals), inline: a
     // list per article cost 24 bytes plus a 64-byte allocation for each
-    // undated one (about 8 MB at the 4x bench copy). Mutual top-2 and top-3
+    // undated one (about 4 MB at the 4x bench copy). Mutual top-2 and top-3
     // were tried and did worse (see above).
     let mut best_matches: Vec<Option<(f32, u32)>> = vec![None; n];
     for i in 0..n {
@@ -167,7 +167,7 @@ pub fn group_weighed(days: &[Option<i32>], hashes: &[Option<u128>], vectors: &Ve
     // The lead of a group is its earliest member (undated last, then input order).
     let order = |i: usize| (days[i].unwrap_or(i32::MAX), i);
     let leads = |sets: &mut UnionFind| {
-        // By root: a list, not a map (a fifth of the room at 184k articles).
+        // By root: a list, not a hash map.
         let mut lead = vec![usize::MAX; n];
         for i in 0..n {
             let best = &mut lead[sets.find(i)];
