@@ -23,6 +23,14 @@ fn docs_with(env: &TestEnv, files: &[(&str, &str)]) -> PathBuf {
     docs
 }
 
+/// The DW seed saved twice (`dw.txt`, `dw-copy.txt`) beside the NYT one.
+fn dw_twice_and_nyt(env: &TestEnv) -> PathBuf {
+    docs_with(
+        env,
+        &[(DW, "dw.txt"), (DW, "dw-copy.txt"), (NYT, "nyt.txt")],
+    )
+}
+
 fn summary(r: &Run) -> &str {
     r.stderr.lines().last().unwrap_or("")
 }
@@ -121,10 +129,7 @@ fn an_index_over_two_folders_keeps_the_other_folder() {
 #[test]
 fn exact_copies_are_both_indexed_with_one_hash() {
     let env = TestEnv::new();
-    let docs = docs_with(
-        &env,
-        &[(DW, "dw.txt"), (DW, "dw-copy.txt"), (NYT, "nyt.txt")],
-    );
+    let docs = dw_twice_and_nyt(&env);
     env.index(&docs);
     let r = env.run(&["extract", docs.to_str().unwrap()]);
     let records = r.json_lines();
@@ -163,10 +168,7 @@ fn exact_copies_are_both_indexed_with_one_hash() {
 #[test]
 fn copies_are_named_alike_from_the_path_table_without_it_and_with_a_stale_one() {
     let env = TestEnv::new();
-    let docs = docs_with(
-        &env,
-        &[(DW, "dw.txt"), (DW, "dw-copy.txt"), (NYT, "nyt.txt")],
-    );
+    let docs = dw_twice_and_nyt(&env);
     assert_eq!(env.index(&docs).code, 0);
     let table = env.index_path().join("paths.bin");
     assert!(table.is_file(), "indexing writes the path table");
