@@ -25,9 +25,12 @@ const COMMIT_EVERY: Duration = Duration::from_secs(60);
 /// Bytes of cleaned articles that may wait for the writer: enough to keep
 /// both cleaners busy while it commits (see `byte_channel`). News-bench and
 /// the HTML pages, 46k files, 5 interleaved runs each (medians): with room for
-/// 256 articles 1.71 of 2 cores were busy, with these 24 MB 1.80; wall time
-/// 10.5 -> 9.3 s, peak memory 104 -> 114 MB.
-const IN_FLIGHT_BYTES: usize = 24 << 20;
+/// 256 articles 1.71 of 2 cores were busy, with 24 MB 1.80; wall time
+/// 10.5 -> 9.3 s. Where tantivy's thread is the slower one (plain-text news),
+/// the channel stays full from one commit to the next, so all of it adds to
+/// every commit's peak: 8 MB ran as fast as 24 (46k files, 5 interleaved
+/// runs: 13.6 against 14.0 s) with a peak of 83 MB instead of 97.
+const IN_FLIGHT_BYTES: usize = 8 << 20;
 /// Show a progress line only for runs with at least this many files to clean.
 const PROGRESS_MIN_FILES: usize = 500;
 
@@ -168,7 +171,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                 if INTERRUPTED.load(Ordering::Relaxed) {
                     break;
                 }
-                let cleaned = ingest::read_article(file, learned).map(with_signature);
+                let cleaned = ingest::read_article(&file, learned).map(with_signature);
                 let bytes = weight(&cleaned);
                 if tx.send((i, cleaned), bytes).is_err() {
                     break;
@@ -188,7 +191,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                 break;
             }
             let file = to_clean.get(i).expect("cleaners send only listed files");
-            let old = known.get(file.key);
+            let old = known.get(&file.key);
             match result {
                 Ok((ingested, signature)) => {
                     if !args.quiet {
@@ -216,7 +219,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                         eprintln!("warning: {}: {err}", file.path().display());
                     }
                     if old.is_some() && !matches!(err, IngestError::Io(_)) {
-                        writer.remove(file.key);
+                        writer.remove(&file.key);
                         tally.removed += 1;
                     }
                 }
