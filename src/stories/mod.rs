@@ -246,7 +246,7 @@ struct Articles {
     /// Days since the epoch, if dated.
     days: Vec<Option<i32>>,
     /// A digest of the article's hash: only equality matters.
-    hashes: Vec<Option<u128>>,
+    hashes: Vec<Option<cluster::Digest>>,
     /// Every unpacked signature, back to back (see `cluster::Vectors`);
     /// article i's (term, count) pairs are `terms[spans[i]]`.
     terms: Vec<cluster::Entry>,
@@ -309,7 +309,7 @@ impl Articles {
                 );
                 let hash = stored::first_value(&hashes, &hash_values, doc);
                 read.hashes
-                    .push((!hash.is_empty()).then(|| xxhash_rust::xxh3::xxh3_128(hash.as_bytes())));
+                    .push((!hash.is_empty()).then(|| cluster::digest(hash.as_bytes())));
                 let at = read.paths.len() as u32;
                 read.paths
                     .push_str(stored::first_value(&paths, &path_values, doc));
