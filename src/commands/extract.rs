@@ -69,7 +69,7 @@ pub fn run(args: &ExtractArgs) -> Result<ExitStatus> {
     // The same chrome `search index` would learn from these folders.
     let learned = LearnedChrome::learn(&files, LEARNING_THREADS);
     for file in files.iter() {
-        match ingest::read_article(file, &learned) {
+        match ingest::read_article(&file, &learned) {
             Ok(ingested) => {
                 printed += 1;
                 for note in &ingested.notes {

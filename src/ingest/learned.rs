@@ -46,7 +46,7 @@ impl LearnedChrome {
     /// copies count once.
     pub fn learn(files: &Candidates, threads: usize) -> LearnedChrome {
         let folders: std::collections::BTreeSet<PathBuf> =
-            files.iter().map(|f| folder_of(f.key)).collect();
+            files.iter().map(|f| folder_of(&f.key)).collect();
         let listed: Vec<(PathBuf, Vec<PathBuf>)> = folders
             .into_iter()
             .map(|folder| {

@@ -94,7 +94,7 @@ pub const MAX_HTML_DEPTH: usize = 1_000;
 ///
 /// `learned` is the chrome learned from the file's folder (see `LearnedChrome`).
 pub fn read_article(
-    file: CandidateRef<'_>,
+    file: &CandidateRef<'_>,
     learned: &LearnedChrome,
 ) -> Result<Ingested, IngestError> {
     let mut bytes = Vec::new();
@@ -109,7 +109,7 @@ pub fn read_article(
         ));
     }
     bytes.truncate(MAX_BYTES as usize);
-    let (article, note, origins) = clean(file.key, &bytes, learned.for_file(file.key))?;
+    let (article, note, origins) = clean(&file.key, &bytes, learned.for_file(&file.key))?;
     notes.extend(note);
     Ok(Ingested {
         article,
