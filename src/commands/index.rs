@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use super::byte_channel;
+use super::{byte_channel, heap};
 use crate::cli::IndexArgs;
 use crate::config::Config;
 use crate::error::{ExitStatus, Result};
@@ -231,7 +231,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
                 writer.commit()?;
                 // The segment just written leaves its heap free: handed back
                 // now, not after the allocator's decay (see `release_freed_heap`).
-                release_freed_heap();
+                heap::release_freed_heap();
                 changed_since_commit = 0;
                 last_commit = Instant::now();
             }
@@ -263,7 +263,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     }
     let changed = tally.changed() > 0 || args.full;
     writer.commit()?;
-    release_freed_heap();
+    heap::release_freed_heap();
     let open = crate::index::open_to_scan(&index_path)?;
     if changed {
         // Stories are regrouped before the segments merge, not beside it, and
@@ -272,8 +272,8 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
         // 131-139 MB.
         crate::stories::regroup(&open)?;
         drop(open);
-        release_freed_heap();
-        free_pages_at_once();
+        heap::release_freed_heap();
+        heap::free_pages_at_once();
         writer.merge_all()?;
         // The merge made new segments: their paths are listed anew.
         write_path_table(&crate::index::open_to_scan(&index_path)?);
@@ -300,76 +300,6 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
 pub(crate) fn write_path_table(open: &crate::index::OpenIndex) {
     if let Err(err) = path_table::write(open) {
         eprintln!("warning: {err} (queries will read copies' paths from their documents)");
-    }
-}
-
-/// Hands heap freed by the cleaners, the writer's last segment or the story
-/// grouping back to the system: after each commit, and before the merge and
-/// the story grouping allocate theirs.
-///
-/// jemalloc returns pages to the system a quarter of a second after they are
-/// freed (see `malloc_conf` in main.rs); this returns them at once, so that a
-/// phase starting right after another does not stack its heap on the pages
-/// the last one left. (Kept from glibc's `malloc_trim`; with jemalloc it was
-/// not measured apart from the allocator change.)
-fn release_freed_heap() {
-    #[cfg(not(target_env = "msvc"))]
-    // SAFETY: `arena.<all>.purge` takes no input and writes no output (both
-    // pointers null); it only returns the arenas' unused pages to the kernel.
-    unsafe {
-        // MALLCTL_ARENAS_ALL: every arena.
-        let purge_all = c"arena.4096.purge";
-        tikv_jemalloc_sys::mallctl(
-            purge_all.as_ptr(),
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-            0,
-        );
-    }
-}
-
-/// From now on, every page the allocator frees goes back to the system at
-/// once rather than after a quarter of a second (`dirty_decay_ms` 0 for the
-/// arenas there are and those to come). For the final merge, the last phase:
-/// it reads every segment in chunks of many sizes, and pages freed between
-/// them were still counted when the next were taken. At the 4x copy (184k
-/// files, 19 segments) the run's peak RSS, which is the merge's, 109.5 and
-/// 109.8 MB -> 101.3 and 101.3 MB, in the same time (46-56 s, a noisy hour);
-/// at 1x, whose peak is not the merge's, unchanged. For the whole run it cost
-/// 10-20 % of the time (see `malloc_conf` in main.rs).
-fn free_pages_at_once() {
-    #[cfg(not(target_env = "msvc"))]
-    // SAFETY: each call names a setting that takes an `isize` (or a `u32`
-    // read into one), passed by pointer with its size; no output but
-    // `narenas`, written into a `u32` of the size given.
-    unsafe {
-        use tikv_jemalloc_sys::mallctl;
-        let zero: isize = 0;
-        let set_zero = |name: &std::ffi::CStr| {
-            mallctl(
-                name.as_ptr(),
-                std::ptr::null_mut(),
-                std::ptr::null_mut(),
-                (&zero as *const isize).cast_mut().cast(),
-                std::mem::size_of::<isize>(),
-            )
-        };
-        set_zero(c"arenas.dirty_decay_ms");
-        let mut arenas: u32 = 0;
-        let mut size = std::mem::size_of::<u32>();
-        mallctl(
-            c"arenas.narenas".as_ptr(),
-            (&mut arenas as *mut u32).cast(),
-            &mut size,
-            std::ptr::null_mut(),
-            0,
-        );
-        for arena in 0..arenas {
-            if let Ok(name) = std::ffi::CString::new(format!("arena.{arena}.dirty_decay_ms")) {
-                set_zero(&name);
-            }
-        }
     }
 }
 

@@ -4,6 +4,7 @@ mod byte_channel;
 pub mod count;
 pub mod export;
 pub mod extract;
+mod heap;
 mod import;
 pub mod index;
 pub mod query;
