@@ -1,28 +1,28 @@
 //! Author names from bylines: `By Mike Isaac and Karen Weise`, `Jane Doe, Reuters`.
 
-use std::sync::LazyLock;
-
 use regex::Regex;
+
+use super::thread_regex::ThreadRegex;
 
 const NAME: &str = r"[\p{Lu}][\p{L}'’\-]+(?:\s+(?:[\p{Lu}]\.|[\p{Lu}][\p{L}'’\-]+|de|van|von|da|del|der|la|le|bin|al))*";
 
 /// A byline line: `By NAME, NAME and NAME` optionally followed by `|`, `,` or a date.
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+static BYLINE: ThreadRegex = ThreadRegex::new(|| {
     Regex::new(&format!(
         r"^(?i:by|von|par|por)\s+({NAME}(?:\s*,\s*{NAME})*(?:,?\s+(?:and|&|und|et|y)\s+{NAME})?)\s*(?:[,|•·—–-].*|\s+\d.*|\s+(?i:updated|published).*)?$"
     ))
     .unwrap()
 });
-static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+static SPLIT: ThreadRegex = ThreadRegex::new(|| {
     Regex::new(r"\s*(?:,\s*(?:and|&)\s+|,\s*|\s+(?:and|&|und|et|y)\s+)\s*").unwrap()
 });
 
 /// Credit words before a name: `View all posts by`, `Zeige alle Beiträge von`, `Autor:`, `Text:`.
-static CREDIT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+static CREDIT_PREFIX: ThreadRegex = ThreadRegex::new(|| {
     Regex::new(r"(?i)^\s*(?:(?:view|see|show) all (?:posts|articles|stories)(?: of| by| from)?|post author(?: by)?|alle artikel von|alles von|ein artikel von|ein beitrag von|artikel von|(?:zeige )?alle beiträge von|mehr von|more from|posted by|written by|veröffentlicht von|eingestellt von|geschrieben von|gespeichert von|erstellt von|publié par|publicado por|escrito por|text von|text|texte|текст|автор|autor(?:in)?|auteur|author|by|von|par|por|di|door)(\s*:\s*|\s+|(?-i:\p{Lu}))").unwrap()
 });
 /// What follows a name in a credit: ` am Samstag`, ` on July 10`, ` →`, ` | 5 min read`.
-static CREDIT_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+static CREDIT_SUFFIX: ThreadRegex = ThreadRegex::new(|| {
     Regex::new(r"(?i)(?:\s+(?:am|on|le|el|il)\s+.*|\s*[→»|•·].*|\s+(?:alle artikel|all (?:posts|articles)|chefredakteur(?:in)?|redakteur(?:in)?|schreibt|writes|kontakt|contact)\b.*|\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?(?:[\s,].*)?|(?-i:facebook|twitter|linkedin|instagram|whatsapp).*|\s*[-–—:]\s*)$").unwrap()
 });
 
@@ -33,13 +33,13 @@ pub fn clean_credit(text: &str) -> String {
     while let Some(end) = credit_prefix_end(text) {
         text = text[end..].trim();
     }
-    CREDIT_SUFFIX.replace(text, "").trim().to_string()
+    CREDIT_SUFFIX.get().replace(text, "").trim().to_string()
 }
 
 /// Where a leading credit word (`Von`, `Autor:`, `Veröffentlicht von`) ends, when
 /// a name follows it.
 fn credit_prefix_end(text: &str) -> Option<usize> {
-    let c = CREDIT_PREFIX.captures(text)?;
+    let c = CREDIT_PREFIX.get().captures(text)?;
     let sep = c.get(1)?;
     // `Text` credits only with a colon (`Text: Anna Weber`): `Text Size` and
     // `Text Only` are page controls.
@@ -175,7 +175,7 @@ pub fn parse_byline_line(line: &str) -> Option<Vec<String>> {
     if !opens_a_byline || line.chars().count() > 160 {
         return None;
     }
-    let caps = BYLINE.captures(line)?;
+    let caps = BYLINE.get().captures(line)?;
     let names = split_names(&caps[1]);
     (!names.is_empty()).then_some(names)
 }
@@ -189,6 +189,7 @@ pub fn split_names(value: &str) -> Vec<String> {
 fn split_keeping(value: &str, keep: fn(&str) -> bool) -> Vec<String> {
     let value = clean_credit(value);
     SPLIT
+        .get()
         .split(&value)
         .map(|n| trim_name_end(n.trim()))
         .filter(|n| keep(n))

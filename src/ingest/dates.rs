@@ -1,41 +1,41 @@
 //! Finding publication dates in metadata values, text lines and URLs.
 
-use std::sync::LazyLock;
-
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
+
+use super::thread_regex::ThreadRegex;
 
 const MONTHS: &str = "jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|maerz|apr(?:il)?|may|mai|jun(?:e|i)?|jul(?:y|i)?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?";
 
 // Digits and word boundaries are ASCII in these patterns: Unicode `\b` keeps
 // the regex engine off its DFAs on any non-ASCII line (every dated line of a
 // German page), and dates are written in ASCII digits (`parse` takes no other).
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
+static ISO: ThreadRegex = ThreadRegex::new(|| {
     Regex::new(r"(?-u:\b)((?:1[89]|20)[0-9]{2})-([0-9]{2})-([0-9]{2})(?:[^0-9]|$)").unwrap()
 });
-static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+static MONTH_DAY_YEAR: ThreadRegex = ThreadRegex::new(|| {
     Regex::new(&format!(
         r"(?i)(?-u:\b)({MONTHS})\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+((?:1[89]|20)[0-9]{{2}})(?-u:\b)"
     ))
     .unwrap()
 });
-static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+static DAY_MONTH_YEAR: ThreadRegex = ThreadRegex::new(|| {
     Regex::new(&format!(
         r"(?i)(?-u:\b)([0-9]{{1,2}})(?:st|nd|rd|th)?\.?\s+({MONTHS})\.?,?\s+((?:1[89]|20)[0-9]{{2}})(?-u:\b)"
     ))
     .unwrap()
 });
-static DOTTED: LazyLock<Regex> =
+static DOTTED: ThreadRegex =
     // Not `\b` before the day: page text often runs a label into it (`Erstellt am09.02.2022`).
-    LazyLock::new(|| {
+    ThreadRegex::new(|| {
         Regex::new(r"(?:^|[^0-9.])([0-9]{1,2})\.([0-9]{1,2})\.((?:19|20)[0-9]{2})(?-u:\b)").unwrap()
     });
-static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+static URL_DATE: ThreadRegex = ThreadRegex::new(|| {
     Regex::new(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|$)|/((?:19|20)\d\d)(\d\d)(\d\d)/")
         .unwrap()
 });
 /// Words that may stand before a date on a dateline.
-static DATELINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+static DATELINE_PREFIX: ThreadRegex = ThreadRegex::new(|| {
     Regex::new(r"(?i)^(?:published|updated|posted|last updated|first published|date|veröffentlicht|stand)?\s*:?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)[a-z]*\.?,?\s+)?").unwrap()
 });
 
@@ -79,9 +79,10 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
     // Each form's leftmost match and its date, if valid; the earliest wins.
     let at = |c: &regex::Captures, date: Option<NaiveDate>| Some((c.get(0)?.start(), date?));
     let candidates = [
-        ISO.captures(value)
+        ISO.get()
+            .captures(value)
             .and_then(|c| at(&c, ymd(&c[1], &c[2], &c[3]))),
-        MONTH_DAY_YEAR.captures(value).and_then(|c| {
+        MONTH_DAY_YEAR.get().captures(value).and_then(|c| {
             let date = NaiveDate::from_ymd_opt(
                 c[3].parse().ok()?,
                 month_number(&c[1])?,
@@ -89,7 +90,7 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
             );
             at(&c, date.and_then(plausible))
         }),
-        DAY_MONTH_YEAR.captures(value).and_then(|c| {
+        DAY_MONTH_YEAR.get().captures(value).and_then(|c| {
             let date = NaiveDate::from_ymd_opt(
                 c[3].parse().ok()?,
                 month_number(&c[2])?,
@@ -98,6 +99,7 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
             at(&c, date.and_then(plausible))
         }),
         DOTTED
+            .get()
             .captures(value)
             .and_then(|c| at(&c, ymd(&c[3], &c[2], &c[1]))),
     ];
@@ -113,13 +115,18 @@ pub fn dateline(line: &str) -> Option<NaiveDate> {
     if line.chars().count() > 80 {
         return None;
     }
-    let rest = &line[DATELINE_PREFIX.find(line).map_or(0, |m| m.end())..];
+    let rest = &line[DATELINE_PREFIX.get().find(line).map_or(0, |m| m.end())..];
     let date = parse_date(rest)?;
     // The date must open the line, and what follows it must be short (a time, a zone, "Updated …").
-    let opening = [&*ISO, &*MONTH_DAY_YEAR, &*DAY_MONTH_YEAR, &*DOTTED]
-        .iter()
-        .filter_map(|re| re.find(rest))
-        .find(|m| m.start() == 0)?;
+    let opening = [
+        ISO.get(),
+        MONTH_DAY_YEAR.get(),
+        DAY_MONTH_YEAR.get(),
+        DOTTED.get(),
+    ]
+    .iter()
+    .filter_map(|re| re.find(rest))
+    .find(|m| m.start() == 0)?;
     let tail = &rest[opening.end()..];
     let prose_words = tail
         .split_whitespace()
@@ -130,7 +137,7 @@ pub fn dateline(line: &str) -> Option<NaiveDate> {
 
 /// A date in a URL path: `/2020/07/10/`, `/2020-07-10/`, `/20200710/`.
 pub fn date_from_url(url: &str) -> Option<NaiveDate> {
-    let c = URL_DATE.captures(url)?;
+    let c = URL_DATE.get().captures(url)?;
     match (c.get(1), c.get(4)) {
         (Some(y), _) => ymd(y.as_str(), &c[2], &c[3]),
         (None, Some(y)) => ymd(y.as_str(), &c[5], &c[6]),

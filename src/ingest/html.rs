@@ -300,7 +300,7 @@ fn remove_notices(doc: &Document) {
     // One pass over the named elements, each name searched for all notice
     // names at once: as a selector (`[class*='cookie' i], …`) every element was
     // matched once per name.
-    static NAMED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    static NAMED: super::thread_regex::ThreadRegex = super::thread_regex::ThreadRegex::new(|| {
         let names: Vec<String> = NOTICE_NAMES
             .iter()
             .chain(PLUGIN_BOX_NAMES)
@@ -316,7 +316,7 @@ fn remove_notices(doc: &Document) {
             let listed = [&class, &id]
                 .into_iter()
                 .flatten()
-                .any(|value| NAMED.is_match(value));
+                .any(|value| NAMED.get().is_match(value));
             listed.then(|| {
                 let names = format!("{} {}", class.unwrap_or_default(), id.unwrap_or_default());
                 (node, names.to_ascii_lowercase())

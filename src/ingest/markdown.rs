@@ -3,31 +3,32 @@
 //! Images go, tags go, links keep their text (and count towards link density),
 //! hard-wrapped lines are joined, headings and list items become their own blocks.
 
-use std::sync::LazyLock;
-
 use regex::Regex;
+
+use super::thread_regex::ThreadRegex;
 
 use super::blocks::Block;
 use super::entities::decode_entities;
 use super::run_on;
 
-static COMMENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").unwrap());
-static SCRIPT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>").unwrap());
-static TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"</?[A-Za-z][A-Za-z0-9:-]*(?:\s+[^<>]*?)?/?>"#).unwrap());
-static AUTOLINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"<(?:https?|mailto):[^>\s]*>").unwrap());
-static LIST_MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[-*+•]|\d{1,3}[.)])(?:\s+|$)").unwrap());
+static COMMENT: ThreadRegex = ThreadRegex::new(|| Regex::new(r"(?s)<!--.*?-->").unwrap());
+static SCRIPT: ThreadRegex = ThreadRegex::new(|| {
+    Regex::new(r"(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>").unwrap()
+});
+static TAG: ThreadRegex =
+    ThreadRegex::new(|| Regex::new(r#"</?[A-Za-z][A-Za-z0-9:-]*(?:\s+[^<>]*?)?/?>"#).unwrap());
+static AUTOLINK: ThreadRegex =
+    ThreadRegex::new(|| Regex::new(r"<(?:https?|mailto):[^>\s]*>").unwrap());
+static LIST_MARKER: ThreadRegex =
+    ThreadRegex::new(|| Regex::new(r"^\s*(?:[-*+•]|\d{1,3}[.)])(?:\s+|$)").unwrap());
 
 /// Turns markdown text into blocks, in document order.
 pub fn to_blocks(markdown: &str) -> Vec<Block> {
-    let text = COMMENT.replace_all(markdown, "");
-    let text = SCRIPT.replace_all(&text, "");
+    let text = COMMENT.get().replace_all(markdown, "");
+    let text = SCRIPT.get().replace_all(&text, "");
     let text = remove_images(&text);
-    let text = TAG.replace_all(&text, "");
-    let text = AUTOLINK.replace_all(&text, "");
+    let text = TAG.get().replace_all(&text, "");
+    let text = AUTOLINK.get().replace_all(&text, "");
 
     let mut blocks = Vec::new();
     let mut lines: Vec<&str> = Vec::new();
@@ -56,7 +57,7 @@ pub fn to_blocks(markdown: &str) -> Vec<Block> {
             flush(&mut lines, &mut heading, &mut blocks);
             continue;
         }
-        if let Some(marker) = LIST_MARKER.find(line) {
+        if let Some(marker) = LIST_MARKER.get().find(line) {
             flush(&mut lines, &mut heading, &mut blocks);
             let rest = line[marker.end()..].trim();
             if !rest.is_empty() {

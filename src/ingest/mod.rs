@@ -28,6 +28,7 @@ mod run_on;
 mod scrape;
 mod standfirst;
 mod text;
+mod thread_regex;
 mod title;
 mod walk;
 

@@ -3,9 +3,9 @@
 //! The table maps hosts (including short-link hosts such as `nyti.ms`) to the
 //! name readers know; an unknown host falls back to the host itself.
 
-use std::sync::LazyLock;
-
 use regex::Regex;
+
+use super::thread_regex::ThreadRegex;
 
 struct Outlet {
     name: &'static str,
@@ -142,19 +142,19 @@ pub fn with_brand(name: String, body: &str) -> String {
     }
 }
 
-static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+static COPYRIGHT: ThreadRegex = ThreadRegex::new(|| {
     Regex::new(r"(?:©|\((?i:c)\)|(?i:copyright)\b)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*,?\s*)?(?:by\s+)?([\p{Lu}][\p{L}&.' ]+?)(?:\s*,?\s+(?:Company|Co\.|Inc\.?|Ltd\.?|LLC|GmbH|Corp\.?|Corporation|plc|AG|SE|S\.A\.|Group|Media Group))?\s*(?:\.|$|,|\s+(?i:All\s+rights)|\s*\|)").unwrap()
 });
 /// An imprint's name is at most this long, its initial included.
 const MAX_IMPRINT_NAME_CHARS: usize = 61;
-static SITE_NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+static SITE_NAME_LINE: ThreadRegex = ThreadRegex::new(|| {
     Regex::new(r"^(?:Videos|Photos|More) (?:by|from) ([\p{Lu}][\p{L}]+)$|^(?:\d+\.\s*)?Skip to more ([\p{Lu}][\p{L}]+) sites$").unwrap()
 });
 
 /// The outlet an imprint line names: `© 2020 The New York Times Company`, `Videos by VICE`.
 pub fn from_imprint(line: &str) -> Option<String> {
     let line = line.trim();
-    if let Some(c) = SITE_NAME_LINE.captures(line) {
+    if let Some(c) = SITE_NAME_LINE.get().captures(line) {
         let name = c.get(1).or(c.get(2))?.as_str();
         return Some(canonical_name(name));
     }
@@ -162,7 +162,7 @@ pub fn from_imprint(line: &str) -> Option<String> {
     if line.chars().count() > 120 || line.starts_with('>') {
         return None;
     }
-    let c = COPYRIGHT.captures(line)?;
+    let c = COPYRIGHT.get().captures(line)?;
     // The name's length is checked here, not bounded in the pattern: a
     // bounded repeat of a Unicode class compiles to 60 copies of the class.
     if c[1].chars().count() > MAX_IMPRINT_NAME_CHARS {

@@ -6,11 +6,11 @@
 //! trafilatura set's pages carrying both, the truth is the published one 69
 //! times and the modified one 12 times.
 
-use std::sync::LazyLock;
-
 use chrono::{Datelike, NaiveDate};
 use dom_query::Document;
 use regex::Regex;
+
+use super::thread_regex::ThreadRegex;
 use serde_json::Value;
 
 use super::dates;
@@ -129,14 +129,14 @@ fn first_in_text(text: &str) -> Option<(NaiveDate, String)> {
 }
 
 /// Words that announce a publication date in running page text.
-static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+static DATE_LABEL: ThreadRegex = ThreadRegex::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:veröffentlicht|erstellt|publiziert|aktualisiert|stand|datum|published|posted|updated|publié|publicado|pubblicato)(?:\s+(?:am|on|le|el|il))?\s*[:\-–]?\s*|(?-u:\b)(?:am|on)\s+").unwrap()
 });
 
 /// The first date right after a label (`Erstellt am: 01.11.2023`, `Posted on
 /// March 3, 2019`, `dpa am 25.01.2022`) in the page's text.
 fn from_labelled_text(text: &str) -> Option<(NaiveDate, String)> {
-    DATE_LABEL.find_iter(text).find_map(|label| {
+    DATE_LABEL.get().find_iter(text).find_map(|label| {
         let after: String = text[label.end()..].chars().take(40).collect();
         let date = dates::dateline(&after).filter(|d| d.year() >= FIRST_WEB_YEAR)?;
         Some((date, "labelled date in the page text".to_string()))
