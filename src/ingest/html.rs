@@ -7,6 +7,7 @@ use dom_smoothie::{Config, Readability, TextMode};
 
 use super::markdown::collapse;
 use super::scrape::Scraped;
+use super::thread_regex::ThreadRegex;
 use super::{
     blocks, body_edges, byline, chrome, dates, html_meta, lang, outlet, page_date, text, title,
 };
@@ -300,7 +301,7 @@ fn remove_notices(doc: &Document) {
     // One pass over the named elements, each name searched for all notice
     // names at once: as a selector (`[class*='cookie' i], …`) every element was
     // matched once per name.
-    static NAMED: super::thread_regex::ThreadRegex = super::thread_regex::ThreadRegex::new(|| {
+    static NAMED: ThreadRegex = ThreadRegex::new(|| {
         let names: Vec<String> = NOTICE_NAMES
             .iter()
             .chain(PLUGIN_BOX_NAMES)
