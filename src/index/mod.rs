@@ -5,12 +5,12 @@
 mod backlog;
 mod known;
 pub mod language;
-mod news_tokenizer;
+pub(crate) mod news_tokenizer;
 pub mod path_table;
 mod read_directory;
 pub mod schema;
 pub mod stats;
-mod stem_cache;
+pub(crate) mod stem_cache;
 pub mod stored;
 pub mod terms;
 pub mod tokenizer;

@@ -10,7 +10,7 @@ use tantivy::tokenizer::{Language, Token, TokenStream, Tokenizer};
 
 use super::schema::MAX_TOKEN_BYTES;
 use super::stem_cache::{LanguageTerms, TermCache};
-use super::tokenizer::next_word;
+use super::tokenizer::{next_word, Word};
 
 /// Splits prose into stemmed, folded terms; see the module documentation.
 #[derive(Clone)]
@@ -41,6 +41,40 @@ pub struct NewsTokenStream<'a> {
     terms: &'a mut LanguageTerms,
 }
 
+/// The next word of `text` from byte `*at` that the analyzer indexes, with
+/// how many words too long to index were dropped before it. An elided word's
+/// text (see `Word::push_text`) is left in `elided`; `written` gives either.
+pub fn next_indexed(text: &str, at: &mut usize, elided: &mut String) -> Option<(Word, usize)> {
+    let mut dropped = 0;
+    loop {
+        let Some(word) = next_word(text, *at) else {
+            *at = text.len();
+            return None;
+        };
+        *at = word.resume;
+        if word.elided {
+            elided.clear();
+            word.push_text(text, elided);
+        }
+        // As `RemoveLongFilter` did before lowercasing and folding: the
+        // limit is on the word as written, and a word must be shorter.
+        if written(text, &word, elided).len() >= MAX_TOKEN_BYTES {
+            dropped += 1;
+            continue;
+        }
+        return Some((word, dropped));
+    }
+}
+
+/// The text of a word `next_indexed` returned: the analyzer's input for it.
+pub fn written<'a>(text: &'a str, word: &Word, elided: &'a str) -> &'a str {
+    if word.elided {
+        elided
+    } else {
+        &text[word.start..word.end]
+    }
+}
+
 impl Tokenizer for NewsTokenizer {
     type TokenStream<'a> = NewsTokenStream<'a>;
 
@@ -58,33 +92,18 @@ impl Tokenizer for NewsTokenizer {
 
 impl TokenStream for NewsTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        loop {
-            // A dropped word still takes its position, as `RemoveLongFilter` left it.
-            self.token.position = self.token.position.wrapping_add(1);
-            let Some(word) = next_word(self.text, self.at) else {
-                self.at = self.text.len();
-                self.token.text.clear();
-                return false;
-            };
-            self.at = word.resume;
-            let written = if word.elided {
-                self.elided.clear();
-                word.push_text(self.text, self.elided);
-                self.elided.as_str()
-            } else {
-                &self.text[word.start..word.end]
-            };
-            // As `RemoveLongFilter` did before lowercasing and folding: the
-            // limit is on the word as written, and a word must be shorter.
-            if written.len() >= MAX_TOKEN_BYTES {
-                continue;
-            }
+        let Some((word, dropped)) = next_indexed(self.text, &mut self.at, self.elided) else {
             self.token.text.clear();
-            self.terms.push_term(written, &mut self.token.text);
-            self.token.offset_from = word.start;
-            self.token.offset_to = word.end;
-            return true;
-        }
+            return false;
+        };
+        // A dropped word still takes its position, as `RemoveLongFilter` left it.
+        self.token.position = self.token.position.wrapping_add(1 + dropped);
+        self.token.text.clear();
+        self.terms
+            .push_term(written(self.text, &word, self.elided), &mut self.token.text);
+        self.token.offset_from = word.start;
+        self.token.offset_to = word.end;
+        true
     }
 
     fn token(&self) -> &Token {

@@ -70,12 +70,38 @@ impl TermCache {
     }
 }
 
+/// The term of a word as written, worked out each time: lowercased, accents
+/// folded, stemmed in one language (the tantivy filters the index was first
+/// built with).
+#[derive(Clone)]
+pub struct TermOfWord(TextAnalyzer);
+
+impl TermOfWord {
+    pub fn new(language: Language) -> TermOfWord {
+        TermOfWord(
+            TextAnalyzer::builder(RawTokenizer::default())
+                .filter(LowerCaser)
+                .filter(AsciiFoldingFilter)
+                .filter(Stemmer::new(language))
+                .build(),
+        )
+    }
+
+    /// Appends the term of `word` to `out`.
+    pub fn push_term(&mut self, word: &str, out: &mut String) {
+        match self.0.token_stream(word).next() {
+            Some(t) => out.push_str(&t.text),
+            None => out.push_str(word),
+        }
+    }
+}
+
 /// One language's words and their terms.
 #[derive(Clone)]
 pub struct LanguageTerms {
     language: Language,
     /// What the uncached chain did to a word: the cache's source of truth.
-    term_of_word: TextAnalyzer,
+    term_of_word: TermOfWord,
     /// Where each word seen is in `seen`.
     known: HashTable<Known>,
     /// Each word seen followed by its term: one allocation for all, and a
@@ -112,11 +138,7 @@ impl LanguageTerms {
     fn new(language: Language) -> LanguageTerms {
         LanguageTerms {
             language,
-            term_of_word: TextAnalyzer::builder(RawTokenizer::default())
-                .filter(LowerCaser)
-                .filter(AsciiFoldingFilter)
-                .filter(Stemmer::new(language))
-                .build(),
+            term_of_word: TermOfWord::new(language),
             known: HashTable::new(),
             seen: String::new(),
         }
@@ -136,10 +158,7 @@ impl LanguageTerms {
             return;
         }
         let start = out.len();
-        match self.term_of_word.token_stream(word).next() {
-            Some(t) => out.push_str(&t.text),
-            None => out.push_str(word),
-        }
+        self.term_of_word.push_term(word, out);
         let term = &out[start..];
         let known = (
             u32::try_from(self.seen.len()),

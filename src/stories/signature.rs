@@ -2,11 +2,16 @@
 //! their counts. Two articles on the same story share their rare terms
 //! (names, places, products) even when every sentence is worded differently.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap};
 use std::cell::RefCell;
+use std::hash::BuildHasher;
 
-use tantivy::tokenizer::TextAnalyzer;
+use hashbrown::HashTable;
+use tantivy::tokenizer::{Language, TextAnalyzer};
 
+use crate::index::news_tokenizer::{next_indexed, written};
+use crate::index::stem_cache::{TermCache, TermOfWord};
+use crate::index::tokenizer::Word;
 use crate::index::{schema, terms};
 
 /// Words of the body read: the lead carries the story; the tail carries
@@ -65,24 +70,199 @@ pub fn signature(title: Option<&str>, body: &str) -> Signature {
 /// The signature as stored in the index: per term (as `signature` picks
 /// them), 4 bytes of the term's hash and 2 of its count, little-endian.
 /// Hashes keep it small; two words sharing a hash only blur one cosine.
-/// Words are copied once per distinct word, not per occurrence.
 pub fn packed(title: Option<&str>, body: &str) -> Vec<u8> {
-    let mut counts: HashMap<u32, (u16, String)> = HashMap::default();
-    for_each_term(title, body, |term| {
-        let entry = counts
-            .entry(term_id(term))
-            .or_insert_with(|| (0, term.to_string()));
-        entry.0 = entry.0.saturating_add(1);
-    });
-    let mut terms: Vec<(u32, (u16, String))> = counts.into_iter().collect();
-    terms.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.1 .1.cmp(&b.1 .1)));
-    terms.truncate(MAX_TERMS);
-    let mut out = Vec::with_capacity(terms.len() * PACKED_ENTRY_BYTES);
-    for (id, (count, _)) in terms {
-        out.extend_from_slice(&id.to_le_bytes());
-        out.extend_from_slice(&count.to_le_bytes());
+    LEAD_TERMS.with(|lead_terms| lead_terms.borrow_mut().packed(title, body))
+}
+
+thread_local! {
+    static LEAD_TERMS: RefCell<LeadTerms> = RefCell::new(LeadTerms::default());
+}
+
+/// Forget every word past this many (bounded memory, as the analyzers' own caches).
+const MAX_REMEMBERED_WORDS: usize = 50_000;
+/// A remembered word that is not a content term.
+const NOT_CONTENT: u32 = u32::MAX;
+
+/// What `packed` remembers of the words it has read, per cleaning thread.
+///
+/// Every word of a title and lead went through the index's analyzer (its
+/// term copied out, then checked against the stop words, then hashed) and
+/// was counted by hash: a tenth of indexing's CPU, for words that repeat
+/// endlessly. Here a word as written leads straight to its content term, or
+/// to nothing, and each article's terms are counted by that term.
+#[derive(Default)]
+struct LeadTerms {
+    /// The analyzer's term of a word not remembered yet (unmarked text).
+    term_of_word: Option<TermOfWord>,
+    /// The analyzer's terms for language-marked text, which is not remembered.
+    marked_terms: Option<TermCache>,
+    /// Each remembered word (in `words`) and its entry in `terms`, or `NOT_CONTENT`.
+    known: HashTable<KnownWord>,
+    words: String,
+    /// Each content term met.
+    terms: ContentTerms,
+    /// Scratch: a word with its apostrophes left out, a word's term.
+    elided: String,
+    term: String,
+}
+
+#[derive(Clone, Copy)]
+struct KnownWord {
+    start: u32,
+    len: u32,
+    term: u32,
+}
+
+impl KnownWord {
+    fn word(self, words: &str) -> &[u8] {
+        &words.as_bytes()[self.start as usize..(self.start + self.len) as usize]
     }
-    out
+}
+
+/// Content terms, each with its id and its text, numbered as met.
+#[derive(Default)]
+struct ContentTerms {
+    terms: Vec<ContentTerm>,
+    /// Each entry of `terms`, by its text: a new word may share a known term.
+    index: HashTable<u32>,
+    text: String,
+}
+
+#[derive(Clone, Copy)]
+struct ContentTerm {
+    id: u32,
+    start: u32,
+    len: u32,
+}
+
+impl LeadTerms {
+    fn packed(&mut self, title: Option<&str>, body: &str) -> Vec<u8> {
+        if self.known.len() > MAX_REMEMBERED_WORDS {
+            self.forget();
+        }
+        // By term id, as stored: (count, the term first met with that id).
+        let mut counts: HashMap<u32, (u16, u32)> = HashMap::default();
+        // The title counts twice.
+        for (text, weight) in [(title.unwrap_or(""), 2), (lead(body), 1)] {
+            // Language-marked text is stemmed in its own language: not remembered.
+            let marked = crate::index::language::marked(text).is_some();
+            let mut at = 0;
+            while let Some((word, _)) = next_indexed(text, &mut at, &mut self.elided) {
+                let term = self.term_of(text, marked, &word);
+                if term == NOT_CONTENT {
+                    continue;
+                }
+                let entry = counts.entry(self.terms.id(term)).or_insert((0, term));
+                entry.0 = entry.0.saturating_add(weight);
+            }
+        }
+        let mut picked: Vec<(u32, (u16, u32))> = counts.into_iter().collect();
+        // Most frequent first, then A to Z (no two terms are equal): the
+        // first `MAX_TERMS` are picked out before only they are sorted.
+        let order = |a: &(u32, (u16, u32)), b: &(u32, (u16, u32))| {
+            b.1 .0
+                .cmp(&a.1 .0)
+                .then_with(|| self.terms.text(a.1 .1).cmp(self.terms.text(b.1 .1)))
+        };
+        if picked.len() > MAX_TERMS {
+            picked.select_nth_unstable_by(MAX_TERMS - 1, order);
+            picked.truncate(MAX_TERMS);
+        }
+        picked.sort_unstable_by(order);
+        let mut out = Vec::with_capacity(picked.len() * PACKED_ENTRY_BYTES);
+        for (id, (count, _)) in picked {
+            out.extend_from_slice(&id.to_le_bytes());
+            out.extend_from_slice(&count.to_le_bytes());
+        }
+        out
+    }
+
+    /// The entry in `terms` of the word `next_indexed` found in `text`, or `NOT_CONTENT`.
+    fn term_of(&mut self, text: &str, marked: bool, word: &Word) -> u32 {
+        let written = written(text, word, &self.elided);
+        let hash = FxBuildHasher.hash_one(written.as_bytes());
+        if !marked {
+            let words = &self.words;
+            if let Some(known) = self
+                .known
+                .find(hash, |k| k.word(words) == written.as_bytes())
+            {
+                return known.term;
+            }
+        }
+        self.term.clear();
+        if marked {
+            self.marked_terms
+                .get_or_insert_with(|| TermCache::new(Language::English))
+                .for_text(text)
+                .push_term(written, &mut self.term);
+        } else {
+            self.term_of_word
+                .get_or_insert_with(|| TermOfWord::new(Language::English))
+                .push_term(written, &mut self.term);
+        }
+        let term = if terms::is_content_term(&self.term) {
+            self.terms.intern(&self.term)
+        } else {
+            NOT_CONTENT
+        };
+        if !marked {
+            let start = self.words.len() as u32;
+            self.words.push_str(written);
+            let words = &self.words;
+            self.known.insert_unique(
+                hash,
+                KnownWord {
+                    start,
+                    len: written.len() as u32,
+                    term,
+                },
+                |k| FxBuildHasher.hash_one(k.word(words)),
+            );
+        }
+        term
+    }
+
+    fn forget(&mut self) {
+        self.known.clear();
+        self.words.clear();
+        self.terms = ContentTerms::default();
+    }
+}
+
+impl ContentTerms {
+    /// The number of `term`, added if new.
+    fn intern(&mut self, term: &str) -> u32 {
+        let hash = FxBuildHasher.hash_one(term.as_bytes());
+        if let Some(&at) = self.index.find(hash, |&at| self.text(at) == term) {
+            return at;
+        }
+        let at = self.terms.len() as u32;
+        self.terms.push(ContentTerm {
+            id: term_id(term),
+            start: self.text.len() as u32,
+            len: term.len() as u32,
+        });
+        self.text.push_str(term);
+        let (terms, text) = (&self.terms, &self.text);
+        self.index.insert_unique(hash, at, |&at| {
+            FxBuildHasher.hash_one(text_in(terms, text, at).as_bytes())
+        });
+        at
+    }
+
+    fn id(&self, at: u32) -> u32 {
+        self.terms[at as usize].id
+    }
+
+    fn text(&self, at: u32) -> &str {
+        text_in(&self.terms, &self.text, at)
+    }
+}
+
+fn text_in<'a>(terms: &[ContentTerm], text: &'a str, at: u32) -> &'a str {
+    let t = terms[at as usize];
+    &text[t.start as usize..(t.start + t.len) as usize]
 }
 
 /// Bytes of one (term id, count) pair in a packed signature.
@@ -106,6 +286,58 @@ pub fn unpack(bytes: &[u8]) -> impl Iterator<Item = (u32, u16)> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `packed`'s terms and counts, as `signature` (the analyzer's own terms) has them.
+    fn packed_as_analyzed(title: Option<&str>, body: &str) -> Vec<(u32, u16)> {
+        let sig = signature(title, body);
+        sig.0.iter().map(|(t, n)| (term_id(t), *n)).collect()
+    }
+
+    #[test]
+    fn packed_counts_the_terms_the_analyzer_gives() {
+        let long = "x".repeat(60);
+        let marked = crate::index::language::mark("Die Häuser des Müllers stehen", Some("de"));
+        let texts: Vec<(Option<&str>, String)> = vec![
+            (
+                Some("Amazon bans TikTok"),
+                "Amazon told employees to delete TikTok.".into(),
+            ),
+            (
+                None,
+                format!("Russia’s refusal, don't O'Neill's {long} running RUNNING Running"),
+            ),
+            (
+                Some("Café Müller"),
+                "CAFÉ MÜLLER’S naïve façade: Straße STRASSE Ærø".into(),
+            ),
+            (
+                Some("2020 and 1.5% of G7"),
+                "the of and 123 4567 COVID-19 ab abc".into(),
+            ),
+            (Some(marked.as_ref()), marked.to_string()),
+            (Some("Die Häuser"), "Die Häuser des Müllers stehen".into()),
+            (Some(""), String::new()),
+        ];
+        let mut lead_terms = LeadTerms::default();
+        // Twice: the second time every word is remembered; then forgotten.
+        for round in 0..3 {
+            if round == 2 {
+                lead_terms.forget();
+            }
+            for (title, body) in &texts {
+                let stored: Vec<(u32, u16)> = unpack(&lead_terms.packed(*title, body)).collect();
+                assert_eq!(
+                    stored,
+                    packed_as_analyzed(*title, body),
+                    "{title:?} {body:?}"
+                );
+            }
+        }
+        // Past the lead, words do not count.
+        let body = format!("{} tiktok", "amazon ".repeat(LEAD_WORDS));
+        let stored: Vec<(u32, u16)> = unpack(&packed(None, &body)).collect();
+        assert_eq!(stored, vec![(term_id("amazon"), LEAD_WORDS as u16)]);
+    }
 
     #[test]
     fn keeps_content_terms_of_title_and_lead() {
