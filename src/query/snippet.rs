@@ -47,15 +47,29 @@ pub fn make_snippet(body: &str, terms: &[String], language: Language) -> Snippet
 /// instructions, so only words that can stem to a term (stems keep a word's
 /// first two letters) are stemmed, one by one.
 fn find_matches(body: &str, terms: &[String], language: Language) -> Vec<(usize, usize, usize)> {
+    matches_among(body, terms, language, |heads, check| {
+        words_that_may_match(body, heads, check)
+    })
+}
+
+/// A word's first two characters (lowercased and folded): stems keep them.
+type Head = (Option<char>, Option<char>);
+
+/// The matches among the words `read_words` hands to its check, in order.
+fn matches_among(
+    body: &str,
+    terms: &[String],
+    language: Language,
+    read_words: impl FnOnce(&[Head], &mut dyn FnMut(Word)),
+) -> Vec<(usize, usize, usize)> {
     if terms.is_empty() {
         return Vec::new();
     }
-    // A word's first two letters: stems keep them.
-    let head = |s: &str| -> (Option<char>, Option<char>) {
+    let head = |s: &str| -> Head {
         let mut chars = s.chars();
         (chars.next(), chars.next())
     };
-    let heads: Vec<(Option<char>, Option<char>)> = terms.iter().map(|t| head(t)).collect();
+    let heads: Vec<Head> = terms.iter().map(|t| head(t)).collect();
     let mut stemmer = stem_analyzer(language);
     let mut fold = schema::name_analyzer();
     let bytes = body.as_bytes();
@@ -103,16 +117,24 @@ fn find_matches(body: &str, terms: &[String], language: Language) -> Vec<(usize,
             out.push((word.start, word.end, t));
         }
     };
-    // Only words that start with a term's first two letters (in either
-    // case), or with characters outside ASCII or an apostrophe there, can
-    // match. Instead of splitting every word of the body (two thirds of a
-    // snippet's instructions), the bytes are scanned for such starts, and
-    // the words are read from the last byte before one that no word runs
-    // across.
-    let starts = WordStarts::new(&heads);
+    read_words(&heads, &mut check);
+    out
+}
+
+/// Hands `check` every word of `body` that may begin with one of `heads`, in
+/// order, and some others.
+///
+/// Only words that start with a term's first two letters (in either case),
+/// or with characters outside ASCII or an apostrophe there, can match.
+/// Instead of splitting every word of the body (two thirds of a snippet's
+/// instructions), the bytes are scanned for such starts, and the words are
+/// read from the last byte before one that no word runs across.
+fn words_that_may_match(body: &str, heads: &[Head], check: &mut dyn FnMut(Word)) {
+    let bytes = body.as_bytes();
+    let starts = WordStarts::new(heads);
     // Every word starting before `at` has been checked.
     let mut at = 0;
-    'scan: while let Some(start) = starts.next(bytes, at) {
+    while let Some(start) = starts.next(bytes, at) {
         // ASCII other than letters, digits and apostrophes is never inside a word.
         let mut from = start;
         while from > at
@@ -124,14 +146,13 @@ fn find_matches(body: &str, terms: &[String], language: Language) -> Vec<(usize,
         }
         while from <= start {
             let Some(word) = tokenizer::next_word(body, from) else {
-                break 'scan;
+                return;
             };
             from = word.resume;
             check(word);
         }
         at = from;
     }
-    out
 }
 
 /// Where in a text a word may begin that has one of a few heads (first
@@ -144,7 +165,7 @@ struct WordStarts {
 }
 
 impl WordStarts {
-    fn new(heads: &[(Option<char>, Option<char>)]) -> WordStarts {
+    fn new(heads: &[Head]) -> WordStarts {
         let mut starts = WordStarts {
             row: [0; 256],
             seconds: Vec::new(),
@@ -382,71 +403,19 @@ mod tests {
         make_snippet(body, &terms, Language::English)
     }
 
-    /// `find_matches` as it was: every word of the body split and checked.
+    /// The matches among every word of the body, as `find_matches` once read them.
     fn find_matches_word_by_word(
         body: &str,
         terms: &[String],
         language: Language,
     ) -> Vec<(usize, usize, usize)> {
-        if terms.is_empty() {
-            return Vec::new();
-        }
-        // A word's first two letters: stems keep them.
-        let head = |s: &str| -> (Option<char>, Option<char>) {
-            let mut chars = s.chars();
-            (chars.next(), chars.next())
-        };
-        let heads: Vec<(Option<char>, Option<char>)> = terms.iter().map(|t| head(t)).collect();
-        let mut stemmer = stem_analyzer(language);
-        let mut fold = schema::name_analyzer();
-        let bytes = body.as_bytes();
-        let mut out = Vec::new();
-        let mut seen: HashMap<String, Option<usize>> = HashMap::new();
-        let mut raw = String::new();
-        let mut at = 0;
-        while let Some(word) = tokenizer::next_word(body, at) {
-            at = word.resume;
-            // Most words fail on their first two letters; for ASCII ones that
-            // needs neither the word's text nor a lowercasing or folding pass.
-            let first = bytes[word.start];
-            let second = (word.start + 1 < word.end).then(|| bytes[word.start + 1]);
-            if !word.elided && first.is_ascii() && second.is_none_or(|b| b.is_ascii()) {
-                let lower = (
-                    Some(first.to_ascii_lowercase() as char),
-                    second.map(|b| b.to_ascii_lowercase() as char),
-                );
-                if !heads.contains(&lower) {
-                    continue;
-                }
+        matches_among(body, terms, language, |_, check| {
+            let mut at = 0;
+            while let Some(word) = tokenizer::next_word(body, at) {
+                at = word.resume;
+                check(word);
             }
-            raw.clear();
-            word.push_text(body, &mut raw);
-            // As the index's analyzer drops them.
-            if raw.len() >= schema::MAX_TOKEN_BYTES {
-                continue;
-            }
-            // Words recur in an article: each spelling is folded and stemmed once.
-            let term = match seen.get(raw.as_str()) {
-                Some(&term) => term,
-                None => {
-                    let term = fold
-                        .token_stream(&raw)
-                        .next()
-                        .map(|t| t.text.clone())
-                        .filter(|folded| heads.contains(&head(folded)))
-                        .and_then(|folded| {
-                            let stem = stemmer.token_stream(&folded).next()?.text.clone();
-                            terms.iter().position(|q| *q == stem)
-                        });
-                    seen.insert(raw.clone(), term);
-                    term
-                }
-            };
-            if let Some(t) = term {
-                out.push((word.start, word.end, t));
-            }
-        }
-        out
+        })
     }
 
     #[test]
