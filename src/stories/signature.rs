@@ -7,12 +7,12 @@ use std::cell::RefCell;
 use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
-use tantivy::tokenizer::{Language, TextAnalyzer};
+use tantivy::tokenizer::Language;
 
 use crate::index::news_tokenizer::{next_indexed, written};
 use crate::index::stem_cache::{TermCache, TermOfWord};
+use crate::index::terms;
 use crate::index::tokenizer::Word;
-use crate::index::{schema, terms};
 
 /// Words of the body read: the lead carries the story; the tail carries
 /// boilerplate and tangents.
@@ -24,10 +24,6 @@ const MAX_TERMS: usize = 40;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Signature(pub Vec<(String, u16)>);
 
-thread_local! {
-    static ANALYZER: RefCell<TextAnalyzer> = RefCell::new(schema::news_analyzer());
-}
-
 /// The first `LEAD_WORDS` words of a body.
 fn lead(body: &str) -> &str {
     let end = body
@@ -37,34 +33,9 @@ fn lead(body: &str) -> &str {
     &body[..end]
 }
 
-/// Calls `f` with each content term of the title (twice) and the lead.
-fn for_each_term(title: Option<&str>, body: &str, mut f: impl FnMut(&str)) {
-    ANALYZER.with(|analyzer| {
-        let analyzer = &mut analyzer.borrow_mut();
-        let title = title.unwrap_or("");
-        for text in [title, title, lead(body)] {
-            let mut stream = analyzer.token_stream(text);
-            while stream.advance() {
-                let term = &stream.token().text;
-                if terms::is_content_term(term) {
-                    f(term);
-                }
-            }
-        }
-    });
-}
-
 /// The signature of an article from its title (counted twice) and lead.
 pub fn signature(title: Option<&str>, body: &str) -> Signature {
-    let mut counts: HashMap<String, u16> = HashMap::default();
-    for_each_term(title, body, |term| {
-        let n = counts.entry(term.to_string()).or_default();
-        *n = n.saturating_add(1);
-    });
-    let mut terms: Vec<(String, u16)> = counts.into_iter().collect();
-    terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    terms.truncate(MAX_TERMS);
-    Signature(terms)
+    LEAD_TERMS.with(|lead_terms| lead_terms.borrow_mut().signature(title, body))
 }
 
 /// The signature as stored in the index: per term (as `signature` picks
@@ -136,13 +107,14 @@ struct ContentTerm {
 }
 
 impl LeadTerms {
-    fn packed(&mut self, title: Option<&str>, body: &str) -> Vec<u8> {
+    /// Each content term of the title (counted twice) and the lead, with
+    /// its count, in the order first met.
+    fn counts(&mut self, title: Option<&str>, body: &str) -> Vec<(u32, u16)> {
         if self.known.len() > MAX_REMEMBERED_WORDS {
             self.forget();
         }
-        // By term id, as stored: (count, the term first met with that id).
-        let mut counts: HashMap<u32, (u16, u32)> = HashMap::default();
-        // The title counts twice.
+        let mut counts: Vec<(u32, u16)> = Vec::new();
+        let mut at_of: HashMap<u32, usize> = HashMap::default();
         for (text, weight) in [(title.unwrap_or(""), 2), (lead(body), 1)] {
             // Language-marked text is stemmed in its own language: not remembered.
             let marked = crate::index::language::marked(text).is_some();
@@ -152,29 +124,62 @@ impl LeadTerms {
                 if term == NOT_CONTENT {
                     continue;
                 }
-                let entry = counts.entry(self.terms.id(term)).or_insert((0, term));
-                entry.0 = entry.0.saturating_add(weight);
+                let at = *at_of.entry(term).or_insert_with(|| {
+                    counts.push((term, 0));
+                    counts.len() - 1
+                });
+                counts[at].1 = counts[at].1.saturating_add(weight);
             }
         }
-        let mut picked: Vec<(u32, (u16, u32))> = counts.into_iter().collect();
-        // Most frequent first, then A to Z (no two terms are equal): the
-        // first `MAX_TERMS` are picked out before only they are sorted.
-        let order = |a: &(u32, (u16, u32)), b: &(u32, (u16, u32))| {
-            b.1 .0
-                .cmp(&a.1 .0)
-                .then_with(|| self.terms.text(a.1 .1).cmp(self.terms.text(b.1 .1)))
-        };
-        if picked.len() > MAX_TERMS {
-            picked.select_nth_unstable_by(MAX_TERMS - 1, order);
-            picked.truncate(MAX_TERMS);
+        counts
+    }
+
+    fn signature(&mut self, title: Option<&str>, body: &str) -> Signature {
+        let counts = self.counts(title, body);
+        let picked = self.most_frequent(counts.into_iter().map(|(t, n)| (t, n, ())).collect());
+        Signature(
+            picked
+                .into_iter()
+                .map(|(term, count, ())| (self.terms.text(term).to_string(), count))
+                .collect(),
+        )
+    }
+
+    fn packed(&mut self, title: Option<&str>, body: &str) -> Vec<u8> {
+        let counts = self.counts(title, body);
+        // By term id, as stored: (count, the term first met with that id).
+        let mut by_id: HashMap<u32, (u16, u32)> = HashMap::default();
+        for (term, count) in counts {
+            let entry = by_id.entry(self.terms.id(term)).or_insert((0, term));
+            entry.0 = entry.0.saturating_add(count);
         }
-        picked.sort_unstable_by(order);
+        let picked = self.most_frequent(
+            by_id
+                .into_iter()
+                .map(|(id, (count, term))| (term, count, id))
+                .collect(),
+        );
         let mut out = Vec::with_capacity(picked.len() * PACKED_ENTRY_BYTES);
-        for (id, (count, _)) in picked {
+        for (_, count, id) in picked {
             out.extend_from_slice(&id.to_le_bytes());
             out.extend_from_slice(&count.to_le_bytes());
         }
         out
+    }
+
+    /// The `MAX_TERMS` most frequent of (term, count, _), then A to Z (no
+    /// two terms are equal): picked out before only they are sorted.
+    fn most_frequent<T>(&self, mut terms: Vec<(u32, u16, T)>) -> Vec<(u32, u16, T)> {
+        let order = |a: &(u32, u16, T), b: &(u32, u16, T)| {
+            b.1.cmp(&a.1)
+                .then_with(|| self.terms.text(a.0).cmp(self.terms.text(b.0)))
+        };
+        if terms.len() > MAX_TERMS {
+            terms.select_nth_unstable_by(MAX_TERMS - 1, order);
+            terms.truncate(MAX_TERMS);
+        }
+        terms.sort_unstable_by(order);
+        terms
     }
 
     /// The entry in `terms` of the word `next_indexed` found in `text`, or `NOT_CONTENT`.
@@ -286,11 +291,33 @@ pub fn unpack(bytes: &[u8]) -> impl Iterator<Item = (u32, u16)> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::schema;
 
-    /// `packed`'s terms and counts, as `signature` (the analyzer's own terms) has them.
+    /// The signature as the index's analyzer reads the title (twice) and lead.
+    fn signature_as_analyzed(title: Option<&str>, body: &str) -> Vec<(String, u16)> {
+        let mut analyzer = schema::news_analyzer();
+        let mut counts: HashMap<String, u16> = HashMap::default();
+        let title = title.unwrap_or("");
+        for text in [title, title, lead(body)] {
+            let mut stream = analyzer.token_stream(text);
+            while stream.advance() {
+                let term = &stream.token().text;
+                if terms::is_content_term(term) {
+                    let n = counts.entry(term.to_string()).or_default();
+                    *n = n.saturating_add(1);
+                }
+            }
+        }
+        let mut terms: Vec<(String, u16)> = counts.into_iter().collect();
+        terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        terms.truncate(MAX_TERMS);
+        terms
+    }
+
+    /// `packed`'s terms and counts, as the analyzer reads them.
     fn packed_as_analyzed(title: Option<&str>, body: &str) -> Vec<(u32, u16)> {
-        let sig = signature(title, body);
-        sig.0.iter().map(|(t, n)| (term_id(t), *n)).collect()
+        let sig = signature_as_analyzed(title, body);
+        sig.iter().map(|(t, n)| (term_id(t), *n)).collect()
     }
 
     #[test]
