@@ -14,6 +14,7 @@ pub(crate) mod stem_cache;
 pub mod stored;
 pub mod terms;
 pub mod tokenizer;
+pub(crate) mod word_table;
 mod writer;
 
 use std::path::Path;

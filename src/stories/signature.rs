@@ -13,6 +13,7 @@ use crate::index::news_tokenizer::{next_indexed, written};
 use crate::index::stem_cache::{TermCache, TermOfWord};
 use crate::index::terms;
 use crate::index::tokenizer::Word;
+use crate::index::word_table::{WordKey, WordTable};
 
 /// Words of the body read: the lead carries the story; the tail carries
 /// boilerplate and tangents.
@@ -67,27 +68,20 @@ struct LeadTerms {
     term_of_word: Option<TermOfWord>,
     /// The analyzer's terms for language-marked text, which is not remembered.
     marked_terms: Option<TermCache>,
-    /// Each remembered word (in `words`) and its entry in `terms`, or `NOT_CONTENT`.
-    known: HashTable<KnownWord>,
-    words: String,
+    /// Each remembered word's entry in `terms`, or `NOT_CONTENT`.
+    known: WordTable<u32>,
     /// Each content term met.
     terms: ContentTerms,
+    /// Per entry of `terms`: the article it was last counted in (numbered
+    /// by `article`) and its place in that article's counts. An array
+    /// rather than a map per article, which grew by rehashing each time.
+    counted_in: Vec<(u32, u32)>,
+    article: u32,
+    /// Scratch for `packed`: per term id, its count and first term.
+    by_id: HashMap<u32, (u16, u32)>,
     /// Scratch: a word with its apostrophes left out, a word's term.
     elided: String,
     term: String,
-}
-
-#[derive(Clone, Copy)]
-struct KnownWord {
-    start: u32,
-    len: u32,
-    term: u32,
-}
-
-impl KnownWord {
-    fn word(self, words: &str) -> &[u8] {
-        &words.as_bytes()[self.start as usize..(self.start + self.len) as usize]
-    }
 }
 
 /// Content terms, each with its id and its text, numbered as met.
@@ -114,7 +108,12 @@ impl LeadTerms {
             self.forget();
         }
         let mut counts: Vec<(u32, u16)> = Vec::new();
-        let mut at_of: HashMap<u32, usize> = HashMap::default();
+        self.article = self.article.wrapping_add(1);
+        if self.article == 0 {
+            // Numbers wrapped: no entry may claim to be of this article.
+            self.counted_in.iter_mut().for_each(|c| c.0 = 0);
+            self.article = 1;
+        }
         for (text, weight) in [(title.unwrap_or(""), 2), (lead(body), 1)] {
             // Language-marked text is stemmed in its own language: not remembered.
             let marked = crate::index::language::marked(text).is_some();
@@ -124,11 +123,18 @@ impl LeadTerms {
                 if term == NOT_CONTENT {
                     continue;
                 }
-                let at = *at_of.entry(term).or_insert_with(|| {
+                let slot = term as usize;
+                if slot >= self.counted_in.len() {
+                    self.counted_in.resize(slot + 1, (0, 0));
+                }
+                let (article, at) = &mut self.counted_in[slot];
+                if *article != self.article {
+                    *article = self.article;
+                    *at = counts.len() as u32;
                     counts.push((term, 0));
-                    counts.len() - 1
-                });
-                counts[at].1 = counts[at].1.saturating_add(weight);
+                }
+                let count = &mut counts[*at as usize].1;
+                *count = count.saturating_add(weight);
             }
         }
         counts
@@ -148,17 +154,20 @@ impl LeadTerms {
     fn packed(&mut self, title: Option<&str>, body: &str) -> Vec<u8> {
         let counts = self.counts(title, body);
         // By term id, as stored: (count, the term first met with that id).
-        let mut by_id: HashMap<u32, (u16, u32)> = HashMap::default();
+        let mut by_id = std::mem::take(&mut self.by_id);
+        by_id.clear();
+        by_id.reserve(counts.len());
         for (term, count) in counts {
             let entry = by_id.entry(self.terms.id(term)).or_insert((0, term));
             entry.0 = entry.0.saturating_add(count);
         }
         let picked = self.most_frequent(
             by_id
-                .into_iter()
-                .map(|(id, (count, term))| (term, count, id))
+                .iter()
+                .map(|(&id, &(count, term))| (term, count, id))
                 .collect(),
         );
+        self.by_id = by_id;
         let mut out = Vec::with_capacity(picked.len() * PACKED_ENTRY_BYTES);
         for (_, count, id) in picked {
             out.extend_from_slice(&id.to_le_bytes());
@@ -185,14 +194,10 @@ impl LeadTerms {
     /// The entry in `terms` of the word `next_indexed` found in `text`, or `NOT_CONTENT`.
     fn term_of(&mut self, text: &str, marked: bool, word: &Word) -> u32 {
         let written = written(text, word, &self.elided);
-        let hash = FxBuildHasher.hash_one(written.as_bytes());
+        let key = WordKey::new(written.as_bytes());
         if !marked {
-            let words = &self.words;
-            if let Some(known) = self
-                .known
-                .find(hash, |k| k.word(words) == written.as_bytes())
-            {
-                return known.term;
+            if let Some(term) = self.known.get(&key) {
+                return term;
             }
         }
         self.term.clear();
@@ -212,26 +217,15 @@ impl LeadTerms {
             NOT_CONTENT
         };
         if !marked {
-            let start = self.words.len() as u32;
-            self.words.push_str(written);
-            let words = &self.words;
-            self.known.insert_unique(
-                hash,
-                KnownWord {
-                    start,
-                    len: written.len() as u32,
-                    term,
-                },
-                |k| FxBuildHasher.hash_one(k.word(words)),
-            );
+            self.known.insert(key, term);
         }
         term
     }
 
     fn forget(&mut self) {
         self.known.clear();
-        self.words.clear();
         self.terms = ContentTerms::default();
+        self.counted_in.clear();
     }
 }
 
