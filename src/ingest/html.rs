@@ -112,16 +112,25 @@ pub fn extract(html: &str) -> Scraped {
             && title.as_deref().is_some_and(|t| {
                 title::is_masthead(t, meta.site_name.as_deref(), meta.url.as_deref())
             });
+        // Failing that, a heading the lead takes up: old pages set their
+        // headline in a `<span class="headingstory">` or a `<td>`, not an `<h1>`.
         let opening = (masthead && marked.is_none())
-            .then(|| title::opening_headline(&body))
+            .then(|| {
+                let opening = title::opening_headline(&body);
+                let opening = opening.map(|h| (h, "the body's opening headline"));
+                opening.or_else(|| {
+                    let heading = title::headline_from_lead(&meta.headings, &body)?;
+                    Some((heading, "page heading sharing the lead's words"))
+                })
+            })
             .flatten();
         match (marked, opening) {
             (Some(headline), _) => {
                 origins.title = Some("marked-up headline sharing the lead's words".into());
                 Some(headline)
             }
-            (None, Some(headline)) => {
-                origins.title = Some("the body's opening headline".into());
+            (None, Some((headline, how))) => {
+                origins.title = Some(how.into());
                 Some(headline)
             }
             (None, None) => title,

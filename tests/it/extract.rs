@@ -660,3 +660,27 @@ fn a_masthead_title_gives_way_to_the_body_s_opening_headline() {
         .unwrap()
         .contains("World Champion Viswanathan Anand"));
 }
+
+/// Old pages whose `<title>` is a masthead set their headline in a plain
+/// element, not an `<h1>`: a `<span class="headingstory">` under
+/// `Summit Daily News for Breckenridge… - Arts and Entertainment`, and the
+/// headline part of `… - Football News | SPORTBOX.tv - Nothing Inside But
+/// Sport`, of which the site part alone had been kept.
+#[test]
+fn a_masthead_title_gives_way_to_a_heading_the_lead_takes_up() {
+    for (page, headline) in [
+        (
+            "09988ff6-80a0-47c4-9b1d-d7861227461b.html",
+            "With writers on strike, Leno, Kimmel appearing on each other’s show",
+        ),
+        (
+            "e9bf9374-69d7-42fa-9575-b5b859b33b26.html",
+            "Laursen close to new deal",
+        ),
+    ] {
+        let Some(rec) = shared_record(&format!("corpora/extract/l3s/html/{page}")) else {
+            return;
+        };
+        assert_eq!(rec["title"], headline, "{page}");
+    }
+}
