@@ -89,6 +89,14 @@ const NOT_NAMES: &[&str] = &[
     "news",
     "agency",
     "bloomberg",
+    // A degree after a comma (`Brenda Goodman, MA`), on its own.
+    "ma",
+    "mba",
+    "msc",
+    "mph",
+    "rn",
+    // A content system's placeholder.
+    "no author",
 ];
 
 /// Words no name holds: form labels, weekdays, credits without a name, degrees.
