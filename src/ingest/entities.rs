@@ -1,6 +1,9 @@
-//! Decoding the HTML character references left in markdown and text scrapes.
+//! Decoding the HTML character references left in markdown and text scrapes,
+//! and in what pages write into JSON-LD.
 
-/// Replaces `&amp;`, `&#8217;`, `&#x2019;` and the common named references.
+use markup5ever::data::NAMED_ENTITIES;
+
+/// Replaces `&amp;`, `&#8217;`, `&#x2019;` and every named reference of HTML.
 pub fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
@@ -15,13 +18,9 @@ pub fn decode_entities(s: &str) -> String {
             .take(10)
             .find(|(_, c)| *c == ';')
             .map(|(i, _)| i);
-        let decoded = end.and_then(|end| decode_one(&after[..end]).map(|c| (c, end)));
-        match decoded {
-            Some((c, end)) => {
-                out.push(c);
-                rest = &after[end + 1..];
-            }
-            None => {
+        match end {
+            Some(end) if decode_one(&after[..end], &mut out) => rest = &after[end + 1..],
+            _ => {
                 out.push('&');
                 rest = after;
             }
@@ -31,39 +30,35 @@ pub fn decode_entities(s: &str) -> String {
     out
 }
 
-fn decode_one(name: &str) -> Option<char> {
+/// Pushes what the reference `&name;` stands for, if anything.
+fn decode_one(name: &str, out: &mut String) -> bool {
     if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
+            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+            None => num.parse().ok(),
         };
-        return char::from_u32(code);
+        let Some(c) = code.and_then(char::from_u32) else {
+            return false;
+        };
+        out.push(c);
+        return true;
     }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        "mdash" => '—',
-        "ndash" => '–',
-        "hellip" => '…',
-        "rsquo" => '’',
-        "lsquo" => '‘',
-        "rdquo" => '”',
-        "ldquo" => '“',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "euro" => '€',
-        "pound" => '£',
-        "middot" => '·',
-        "bull" => '•',
-        "laquo" => '«',
-        "raquo" => '»',
-        _ => return None,
-    })
+    // A scrape's `&nbsp;` separates words like any space (and always did here).
+    if name == "nbsp" {
+        out.push(' ');
+        return true;
+    }
+    // HTML's own table (`&oacute;`, `&uuml;`, `&shy;`): the one html5ever reads pages with.
+    let Some(&(first, second)) = NAMED_ENTITIES.get(format!("{name};").as_str()) else {
+        return false;
+    };
+    out.extend(
+        [first, second]
+            .into_iter()
+            .filter(|&c| c != 0)
+            .filter_map(char::from_u32),
+    );
+    true
 }
 
 #[cfg(test)]
@@ -71,8 +66,8 @@ mod tests {
     #[test]
     fn decodes() {
         assert_eq!(
-            super::decode_entities("a &amp; b &#8217; &#x2014; &bogus; &"),
-            "a & b ’ — &bogus; &"
+            super::decode_entities("a &amp; b &#8217; &#x2014; &bogus; & Redacci&oacute;n &nbsp;"),
+            "a & b ’ — &bogus; & Redacción  "
         );
     }
 }

@@ -82,7 +82,7 @@ pub fn read(doc: &Document) -> HtmlMeta {
     let site_name = ld
         .and_then(|v| v.get("publisher"))
         .and_then(|p| p.get("name").and_then(string_of).or_else(|| string_of(p)))
-        .map(|s| (s, "json-ld publisher"))
+        .map(|s| (super::entities::decode_entities(&s), "json-ld publisher"))
         .or_else(|| {
             metas.content(&[
                 (MetaKey::Property, "og:site_name", "meta og:site_name"),
@@ -584,17 +584,19 @@ fn string_of(v: &Value) -> Option<String> {
 /// to a node of the page's JSON-LD by its `@id` (Yoast's `@graph` lists the
 /// Person apart from the Article), or an array of them.
 fn names_of(v: &Value, all_ld: &[Value]) -> Vec<String> {
+    // Sites write HTML's character references into JSON-LD too (`Redacci&oacute;n`).
+    let names = |s: &str| byline::split_marked_names(&super::entities::decode_entities(s));
     match v {
-        Value::String(s) => byline::split_marked_names(s),
+        Value::String(s) => names(s),
         Value::Object(m) => match m.get("name").and_then(Value::as_str) {
-            Some(name) => byline::split_marked_names(name),
+            Some(name) => names(name),
             None => m
                 .get("@id")
                 .and_then(Value::as_str)
                 .and_then(|id| node_with_id(all_ld, id))
                 .and_then(|node| node.get("name"))
                 .and_then(Value::as_str)
-                .map(byline::split_marked_names)
+                .map(names)
                 .unwrap_or_default(),
         },
         Value::Array(a) => a.iter().flat_map(|v| names_of(v, all_ld)).collect(),
