@@ -21,9 +21,10 @@ static SPLIT: ThreadRegex = ThreadRegex::new(|| {
 static CREDIT_PREFIX: ThreadRegex = ThreadRegex::new(|| {
     Regex::new(r"(?i)^\s*(?:(?:view|see|show) all (?:posts|articles|stories)(?: of| by| from)?|post author(?: by)?|alle artikel von|alles von|ein artikel von|ein beitrag von|artikel von|(?:zeige )?alle beiträge von|mehr von|more from|posted by|written by|veröffentlicht von|eingestellt von|geschrieben von|gespeichert von|erstellt von|publié par|publicado por|escrito por|text von|text|texte|текст|автор|autor(?:in)?|auteur|author|by|von|par|por|di|door)(\s*:\s*|\s+|(?-i:\p{Lu}))").unwrap()
 });
-/// What follows a name in a credit: ` am Samstag`, ` on July 10`, ` →`, ` | 5 min read`.
+/// What follows a name in a credit: ` am Samstag`, ` on July 10`, ` →`, ` | 5 min read`,
+/// ` Illustration von Markus Roost`.
 static CREDIT_SUFFIX: ThreadRegex = ThreadRegex::new(|| {
-    Regex::new(r"(?i)(?:\s+(?:am|on|le|el|il)\s+.*|\s*[→»|•·].*|\s+(?:alle artikel|all (?:posts|articles)|chefredakteur(?:in)?|redakteur(?:in)?|schreibt|writes|kontakt|contact)\b.*|\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?(?:[\s,].*)?|(?-i:facebook|twitter|linkedin|instagram|whatsapp).*|\s*[-–—:]\s*)$").unwrap()
+    Regex::new(r"(?i)(?:\s+(?:am|on|le|el|il)\s+.*|\s*[→»|•·].*|\s+(?:alle artikel|all (?:posts|articles)|chefredakteur(?:in)?|redakteur(?:in)?|schreibt|writes|kontakt|contact)\b.*|\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?(?:[\s,].*)?|(?-i:facebook|twitter|linkedin|instagram|whatsapp).*|\s+(?:illustrations?|fotos?|photos?|bilder|grafiken?)\s*(?:von|by|:).*|\s*[-–—:]\s*)$").unwrap()
 });
 
 /// Strips credit words around a name: `View all posts by Daniel Lemire` → `Daniel Lemire`,
@@ -212,6 +213,11 @@ fn trim_name_end(name: &str) -> String {
         .trim_matches(['\'', '"', '‘', '’', '“', '”'])
         .trim_end_matches([',', '-', '–', '—', '|'])
         .trim();
+    // A social handle after the name (`Williams Perdomo @wperdomo`).
+    let name = match name.rsplit_once(char::is_whitespace) {
+        Some((before, handle)) if handle.len() > 1 && handle.starts_with('@') => before.trim(),
+        _ => name,
+    };
     let last = name.split_whitespace().last().unwrap_or_default();
     let initial = last.chars().count() == 2 && last.ends_with('.');
     if initial {
@@ -369,6 +375,15 @@ mod tests {
             Some(vec!["Klausmartin Friedrich".to_string()])
         );
         assert_eq!(credit_line("Text:"), None);
+        assert_eq!(
+            credit_line("Text von Christian Seiler Illustration von Markus Roost"),
+            Some(vec!["Christian Seiler".to_string()])
+        );
+        assert_eq!(
+            split_marked_names("Williams Perdomo @wperdomo"),
+            vec!["Williams Perdomo".to_string()]
+        );
+        assert_eq!(split_marked_names("@wperdomo"), Vec::<String>::new());
         assert_eq!(credit_line("Geschrieben von"), None);
         assert_eq!(split_names("Name (erforderlich)"), Vec::<String>::new());
         assert_eq!(split_names("Donnerstag"), Vec::<String>::new());
