@@ -22,9 +22,9 @@ static CREDIT_PREFIX: ThreadRegex = ThreadRegex::new(|| {
     Regex::new(r"(?i)^\s*(?:(?:view|see|show) all (?:posts|articles|stories)(?: of| by| from)?|post author(?: by)?|alle artikel von|alles von|ein artikel von|ein beitrag von|artikel von|(?:zeige )?alle beiträge von|mehr von|more from|posted by|written by|veröffentlicht von|eingestellt von|geschrieben von|gespeichert von|erstellt von|publié par|publicado por|escrito por|text von|text|texte|текст|автор|autor(?:in)?|auteur|author|by|von|par|por|di|door)(\s*:\s*|\s+|(?-i:\p{Lu}))").unwrap()
 });
 /// What follows a name in a credit: ` am Samstag`, ` on July 10`, ` →`, ` | 5 min read`,
-/// ` Illustration von Markus Roost`.
+/// ` Illustration von Markus Roost`, ` in Sydney`.
 static CREDIT_SUFFIX: ThreadRegex = ThreadRegex::new(|| {
-    Regex::new(r"(?i)(?:\s+(?:am|on|le|el|il)\s+.*|\s*[→»|•·].*|\s+(?:alle artikel|all (?:posts|articles)|chefredakteur(?:in)?|redakteur(?:in)?|schreibt|writes|kontakt|contact)\b.*|\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?(?:[\s,].*)?|(?-i:facebook|twitter|linkedin|instagram|whatsapp).*|\s+(?:illustrations?|fotos?|photos?|bilder|grafiken?)\s*(?:von|by|:).*|\s*[-–—:]\s*)$").unwrap()
+    Regex::new(r"(?i)(?:\s+(?:am|on|le|el|il)\s+.*|\s*[→»|•·].*|\s+(?:alle artikel|all (?:posts|articles)|chefredakteur(?:in)?|redakteur(?:in)?|schreibt|writes|kontakt|contact)\b.*|\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?(?:[\s,].*)?|(?-i:facebook|twitter|linkedin|instagram|whatsapp).*|(?-i:\s+in\s+\p{Lu}.*)|\s+(?:illustrations?|fotos?|photos?|bilder|grafiken?)\s*(?:von|by|:).*|\s*[-–—:]\s*)$").unwrap()
 });
 
 /// Strips credit words around a name: `View all posts by Daniel Lemire` → `Daniel Lemire`,
@@ -281,11 +281,36 @@ fn is_credit(candidate: &str, lower: &str, also_not: &[&str]) -> bool {
 
 /// A plausible person name: not a URL, not a role, 2–6 words with a capital, no digits.
 pub fn is_name(candidate: &str) -> bool {
+    is_self_written_name(candidate) && candidate.split_whitespace().all(is_name_word)
+}
+
+/// A name as people write their own in a mail's `From:` (`Ed pimentel`,
+/// `Wonko the Sane`): `is_name` but for the case of the words after the first.
+pub fn is_self_written_name(candidate: &str) -> bool {
     // The cheap tests first: this runs on many lines of every document.
     candidate.chars().next().is_some_and(char::is_uppercase)
         && !candidate.contains('/')
         && !candidate.chars().any(|c| c.is_ascii_digit())
         && is_credit(candidate, &candidate.to_lowercase(), DESK_WORDS)
+}
+
+/// Lower-case words a name holds: `Ursula von der Leyen`, `Mohammed bin
+/// Salman`, `Ortega y Gasset`. Any other lower-case word makes a phrase
+/// (`Von Atemschutzmaske über Exit-Strategie bis Zoonose` is a glossary's
+/// range, not a credit).
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "vom", "zu", "zum", "der", "den", "de", "del", "della", "di", "da", "das", "do",
+    "dos", "du", "des", "la", "le", "les", "bin", "ibn", "al", "el", "ter", "ten", "y", "e",
+];
+
+/// A word of a name: capitalised (`Müller`, `O'Neill`, `al-Hakim`'s second
+/// half), an initial, or a particle (`von`, `al-`, `d'`).
+fn is_name_word(word: &str) -> bool {
+    if !word.starts_with(char::is_lowercase) {
+        return true;
+    }
+    let stem = word.split(['-', '\'', '’']).next().unwrap_or(word);
+    NAME_PARTICLES.contains(&stem) || matches!(stem, "d" | "l")
 }
 
 /// Words of a desk's credit, not a person's.
@@ -384,6 +409,18 @@ mod tests {
             vec!["Williams Perdomo".to_string()]
         );
         assert_eq!(split_marked_names("@wperdomo"), Vec::<String>::new());
+        assert_eq!(
+            credit_line("By Julian Linden in Sydney"),
+            Some(vec!["Julian Linden".to_string()])
+        );
+        assert!(is_name("Ursula von der Leyen"));
+        assert!(!is_name("Ed pimentel") && is_self_written_name("Ed pimentel"));
+        assert!(is_name("Abdel Fattah el-Sisi"));
+        assert!(is_name("Giovanni d'Andrea"));
+        assert_eq!(
+            credit_line("Von Atemschutzmaske über Exit-Strategie bis Zoonose"),
+            None
+        );
         assert_eq!(credit_line("Geschrieben von"), None);
         assert_eq!(split_names("Name (erforderlich)"), Vec::<String>::new());
         assert_eq!(split_names("Donnerstag"), Vec::<String>::new());

@@ -257,7 +257,7 @@ fn mail_name(from: &str) -> Option<String> {
         return None;
     };
     let name = name.trim().trim_matches('"').trim();
-    byline::is_name(name).then(|| name.to_string())
+    byline::is_self_written_name(name).then(|| name.to_string())
 }
 
 /// The headline: the first level-1 heading, else the last headline-like block before the prose starts.
