@@ -279,7 +279,8 @@ fn is_credit(candidate: &str, lower: &str, also_not: &[&str]) -> bool {
         && (1..=6).contains(&candidate.split_whitespace().count())
 }
 
-/// A plausible person name: not a URL, not a role, 2–6 words with a capital, no digits.
+/// A plausible person name: not a URL, not a role, 1–6 words starting with a
+/// capital, no digits, no lower-case word but a particle (see `NAME_PARTICLES`).
 pub fn is_name(candidate: &str) -> bool {
     is_self_written_name(candidate) && candidate.split_whitespace().all(is_name_word)
 }
