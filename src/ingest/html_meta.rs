@@ -10,7 +10,7 @@ use super::markdown::collapse;
 use super::node_text::{collapsed_within, text_within};
 use super::origins::Origins;
 use super::page_marks::{Mark, PageMarks};
-use super::{byline, lang, page_date};
+use super::{byline, dates, lang, page_date};
 
 #[derive(Debug, Default)]
 pub struct HtmlMeta {
@@ -74,7 +74,36 @@ pub fn read(doc: &Document) -> HtmlMeta {
             t
         });
 
-    let date = page_date::find(doc, ld, &all_ld, marks).map(|(d, how)| {
+    let lang = doc
+        .select("html")
+        .first()
+        .attr("lang")
+        .and_then(|l| lang::normalize_declared(&l))
+        .map(|l| (l, "<html lang>"))
+        .or_else(|| {
+            metas
+                .content(&[
+                    (
+                        MetaKey::HttpEquiv,
+                        "content-language",
+                        "meta content-language",
+                    ),
+                    (MetaKey::Property, "og:locale", "meta og:locale"),
+                ])
+                .and_then(|(l, how)| Some((lang::normalize_declared(&l)?, how)))
+        })
+        .or_else(|| {
+            ld_str("inLanguage")
+                .and_then(|l| lang::normalize_declared(&l))
+                .map(|l| (l, "json-ld inLanguage"))
+        })
+        .map(|(l, how)| {
+            origins.lang = Some(how.into());
+            l
+        });
+
+    let zone = lang.as_deref().and_then(dates::Zone::of_language);
+    let date = page_date::find(doc, ld, &all_ld, marks, zone).map(|(d, how)| {
         origins.date = Some(how);
         d
     });
@@ -156,34 +185,6 @@ pub fn read(doc: &Document) -> HtmlMeta {
     } else {
         credit_line_in_page(doc)
     };
-
-    let lang = doc
-        .select("html")
-        .first()
-        .attr("lang")
-        .and_then(|l| lang::normalize_declared(&l))
-        .map(|l| (l, "<html lang>"))
-        .or_else(|| {
-            metas
-                .content(&[
-                    (
-                        MetaKey::HttpEquiv,
-                        "content-language",
-                        "meta content-language",
-                    ),
-                    (MetaKey::Property, "og:locale", "meta og:locale"),
-                ])
-                .and_then(|(l, how)| Some((lang::normalize_declared(&l)?, how)))
-        })
-        .or_else(|| {
-            ld_str("inLanguage")
-                .and_then(|l| lang::normalize_declared(&l))
-                .map(|l| (l, "json-ld inLanguage"))
-        })
-        .map(|(l, how)| {
-            origins.lang = Some(how.into());
-            l
-        });
 
     // Sites write their descriptions apart (a teaser for sharing, a summary
     // for search): the first one the page shows is its deck. Most pages repeat

@@ -13,7 +13,7 @@ use regex::Regex;
 use super::thread_regex::ThreadRegex;
 use serde_json::Value;
 
-use super::dates;
+use super::dates::{self, Zone};
 use super::page_marks::{Mark, PageMarks};
 
 /// `<meta>` keys (`name`, `property` or `itemprop`, lower-cased) that carry a
@@ -70,15 +70,21 @@ const DATE_CLASS_WORDS: &[&str] = &[
 const MAX_DATE_ELEMENT_CHARS: usize = 250;
 
 /// The page's publication date and a short description of where it was found.
+/// Timestamps in UTC in JSON-LD and meta tags count in the readers' `zone`
+/// (see `dates::Zone`).
 pub fn find(
     doc: &Document,
     article_ld: Option<&Value>,
     all_ld: &[Value],
     marks: PageMarks,
+    zone: Option<Zone>,
 ) -> Option<(NaiveDate, String)> {
-    from_json_ld(article_ld)
-        .or_else(|| from_meta(doc))
-        .or_else(|| all_ld.iter().find_map(from_json_ld_anywhere))
+    from_json_ld(article_ld, zone)
+        .or_else(|| from_meta(doc, zone))
+        .or_else(|| all_ld.iter().find_map(|v| from_json_ld_anywhere(v, zone)))
+        // A shown element's stamp stays as written: its text is the day readers
+        // see, and sites set to UTC stamp local times as UTC
+        // (`<time datetime="2019-12-26T23:07:45+00:00">26/12/2019</time>`).
         .or_else(|| from_microdata(doc, marks))
 }
 
@@ -147,27 +153,26 @@ fn from_labelled_text(text: &str) -> Option<(NaiveDate, String)> {
 /// (or two fields run together: `28.09.19` + `12:30` reads 1912).
 const FIRST_WEB_YEAR: i32 = 1995;
 
-fn from_json_ld(article: Option<&Value>) -> Option<(NaiveDate, String)> {
+fn from_json_ld(article: Option<&Value>, zone: Option<Zone>) -> Option<(NaiveDate, String)> {
     let article = article?;
     DATE_LD.iter().find_map(|key| {
-        let date = dates::parse_date(article.get(*key)?.as_str()?)?;
+        let date = dates::parse_date_in(article.get(*key)?.as_str()?, zone)?;
         Some((date, format!("json-ld {key}")))
     })
 }
 
 /// A date key in any JSON-LD object (a `WebPage` in a `@graph` often carries it
 /// when the article object does not).
-fn from_json_ld_anywhere(value: &Value) -> Option<(NaiveDate, String)> {
+fn from_json_ld_anywhere(value: &Value, zone: Option<Zone>) -> Option<(NaiveDate, String)> {
     match value {
-        Value::Array(items) => items.iter().find_map(from_json_ld_anywhere),
-        Value::Object(map) => {
-            from_json_ld(Some(value)).or_else(|| map.values().find_map(from_json_ld_anywhere))
-        }
+        Value::Array(items) => items.iter().find_map(|v| from_json_ld_anywhere(v, zone)),
+        Value::Object(map) => from_json_ld(Some(value), zone)
+            .or_else(|| map.values().find_map(|v| from_json_ld_anywhere(v, zone))),
         _ => None,
     }
 }
 
-fn from_meta(doc: &Document) -> Option<(NaiveDate, String)> {
+fn from_meta(doc: &Document, zone: Option<Zone>) -> Option<(NaiveDate, String)> {
     let mut best: Option<(usize, NaiveDate)> = None;
     for meta in doc.select("meta[content]").iter() {
         let key = ["property", "name", "itemprop"]
@@ -180,7 +185,8 @@ fn from_meta(doc: &Document) -> Option<(NaiveDate, String)> {
         if best.is_some_and(|(b, _)| b <= rank) {
             continue;
         }
-        if let Some(date) = meta.attr("content").as_deref().and_then(dates::parse_date) {
+        let content = meta.attr("content");
+        if let Some(date) = content.and_then(|c| dates::parse_date_in(&c, zone)) {
             best = Some((rank, date));
         }
     }
@@ -279,7 +285,7 @@ mod tests {
             .iter()
             .filter_map(|s| serde_json::from_str(&s.text()).ok())
             .collect();
-        find(&doc, None, &ld, PageMarks::read(&doc)).or_else(|| find_shown(&doc).marked)
+        find(&doc, None, &ld, PageMarks::read(&doc), None).or_else(|| find_shown(&doc).marked)
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
