@@ -591,6 +591,14 @@ mod tests {
         let page = "<html><head><meta property=\"og:title\" content=\"Tom &amp;#038; Jerry return\"></head>\
             <body><p>Text.</p></body></html>";
         assert_eq!(extract(page).title.as_deref(), Some("Tom & Jerry return"));
+        // An og:title cut at a quote the site left unescaped (eluniversal.com).
+        let page = "<html><head><title>Senador califica a Biden de \"incapacitado\"</title>\
+            <meta property=\"og:title\" content=\"Senador califica a Biden de \"incapacitado\"\" />\
+            </head><body><p>Text.</p></body></html>";
+        assert_eq!(
+            extract(page).title.as_deref(),
+            Some("Senador califica a Biden de \"incapacitado\"")
+        );
     }
 
     /// Meta tags are read by key: OpenGraph properties, names, and `http-equiv`

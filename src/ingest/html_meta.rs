@@ -50,17 +50,31 @@ pub fn read(doc: &Document) -> HtmlMeta {
     let metas = Metas::read(doc);
     let marks = PageMarks::read(doc);
 
+    let page_title = non_empty(doc.select("head title").first().text().to_string());
     let title = ld_str("headline")
         .map(|t| (t, "json-ld headline"))
         .or_else(|| {
-            metas.content(&[
+            let (t, how) = metas.content(&[
                 (MetaKey::Property, "og:title", "meta og:title"),
                 (MetaKey::Name, "twitter:title", "meta twitter:title"),
-            ])
+            ])?;
+            // A value cut where the site left a quote unescaped (`content="… Biden
+            // de "incapacitado""`): the `<title>` holds the whole headline.
+            match &page_title {
+                Some(whole)
+                    if whole.trim().strip_prefix(t.trim()).is_some_and(|rest| {
+                        rest.trim_start().starts_with(['"', '“', '„']) && !t.trim().is_empty()
+                    }) =>
+                {
+                    Some((
+                        whole.clone(),
+                        "<title>, whole where the meta tag's value is cut at a quote",
+                    ))
+                }
+                _ => Some((t, how)),
+            }
         })
-        .or_else(|| {
-            non_empty(doc.select("head title").first().text().to_string()).map(|t| (t, "<title>"))
-        })
+        .or_else(|| page_title.clone().map(|t| (t, "<title>")))
         .or_else(|| non_empty(doc.select("h1").first().text().to_string()).map(|t| (t, "<h1>")))
         .map(|(t, how)| {
             // Entities escaped twice by the site (`&amp;#038;`) come out of the parser once escaped.
