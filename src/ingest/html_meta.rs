@@ -50,7 +50,7 @@ pub fn read(doc: &Document) -> HtmlMeta {
     let metas = Metas::read(doc);
     let marks = PageMarks::read(doc);
 
-    let page_title = non_empty(doc.select("head title").first().text().to_string());
+    let page_title = non_empty(page_title(doc));
     let title = ld_str("headline")
         .map(|t| (t, "json-ld headline"))
         .or_else(|| {
@@ -347,6 +347,25 @@ fn headings_and_asides(doc: &Document) -> Headings {
         headline,
         asides: Asides { texts: asides },
     }
+}
+
+/// The text of the page's `<title>`. Output before `<html>` (a server's PHP
+/// warnings) opens the body early, and the parser puts the `<title>` there;
+/// an SVG's `<title>` names an icon.
+fn page_title(doc: &Document) -> String {
+    let head = doc.select("head title");
+    if !head.is_empty() {
+        return head.first().text().to_string();
+    }
+    doc.select("body title")
+        .nodes()
+        .iter()
+        .find(|t| {
+            !t.ancestors_it(None)
+                .any(|a| a.node_name().as_deref() == Some("svg"))
+        })
+        .map(|t| t.text().to_string())
+        .unwrap_or_default()
 }
 
 /// The longest text (collapsed) that can be a headline candidate.

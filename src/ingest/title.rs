@@ -62,7 +62,7 @@ pub fn strip_site_parts(title: &str, site: Option<&str>, url: Option<&str>) -> S
         }
         title = stripped;
     }
-    strip_section_prefix(&title).to_string()
+    strip_section_suffix(strip_section_prefix(&title)).to_string()
 }
 
 /// A headline with the site glued on by underscores (Xinhua: `Official sacked
@@ -80,11 +80,18 @@ fn strip_underscored_site(title: &str) -> &str {
     }
 }
 
-/// A headline after a section name and a bare hyphen (`Music- Lavigne lawsuit
-/// settled`, `Other Entertainment- From our writers' mail bags...`): the
-/// headline. A hyphen before `und`, `and`, `or`… ends a word cut short instead.
+/// A headline after a section name and a bare hyphen or `::` (`Music- Lavigne
+/// lawsuit settled`, `Other Entertainment- From our writers' mail bags...`,
+/// `News::Clinton, Obama Spar`): the headline. A hyphen before `und`, `and`,
+/// `or`… ends a word cut short instead.
 fn strip_section_prefix(title: &str) -> &str {
-    let Some((section, rest)) = title.split_once("- ") else {
+    // `News :: Headline` is a separator the site-part stripping reads; a
+    // spaced hyphen too (its section keeps the space, and so is no section here).
+    let split = match title.split_once("::") {
+        Some((section, rest)) if !section.ends_with(' ') => Some((section, rest)),
+        _ => title.split_once("- "),
+    };
+    let Some((section, rest)) = split else {
         return title;
     };
     let section_words: Vec<&str> = section.split(' ').collect();
@@ -98,6 +105,33 @@ fn strip_section_prefix(title: &str) -> &str {
         && !SUSPENDED_HYPHEN_JOINS.contains(&next.to_lowercase().as_str())
     {
         rest.trim()
+    } else {
+        title
+    }
+}
+
+/// A headline with a section and site run on after a bare hyphen, the way a
+/// `<title>` broken over lines reads once folded (`Israel's Peer safely through
+/// first round- Tennis-Sections-Indiatimes Sports`): the headline. The tail is
+/// up to three capitalised words; a cut-short word (`Kinder- und Jugendhilfe`)
+/// is no separator.
+fn strip_section_suffix(title: &str) -> &str {
+    let Some((headline, tail)) = title.rsplit_once("- ") else {
+        return title;
+    };
+    let tail_words: Vec<&str> = tail.split_whitespace().collect();
+    let is_section = (1..=3).contains(&tail_words.len())
+        && tail_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let first = tail_words.first().copied().unwrap_or("");
+    let cut_short = SUSPENDED_HYPHEN_JOINS.contains(&first.to_lowercase().as_str());
+    if is_section
+        && !cut_short
+        && !headline.ends_with(' ')
+        && headline.split_whitespace().count() >= 3
+    {
+        headline.trim()
     } else {
         title
     }
@@ -382,6 +416,29 @@ mod tests {
         // A line that the text below does not take up is no headline.
         let body = "Share this story\n\nThe council voted on Tuesday to close the old bridge.";
         assert_eq!(opening_headline(body), None);
+    }
+
+    #[test]
+    fn a_section_run_on_after_a_bare_hyphen_goes() {
+        assert_eq!(
+            strip_site_parts(
+                "Israel's Peer safely through first round-\n\t\tTennis-Sections-Indiatimes Sports",
+                None,
+                None
+            ),
+            "Israel's Peer safely through first round"
+        );
+        assert_eq!(
+            strip_site_parts("News::Clinton, Obama Spar", None, None),
+            "Clinton, Obama Spar"
+        );
+        for kept in [
+            "Hilfe für Kinder- und Jugendhilfe",
+            "Pre- and post-war housing plans",
+            "Vote- Now",
+        ] {
+            assert_eq!(strip_site_parts(kept, None, None), kept);
+        }
     }
 
     #[test]
