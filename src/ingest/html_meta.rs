@@ -352,7 +352,7 @@ fn headings_and_asides(doc: &Document) -> Headings {
 /// The text of the page's `<title>`. Output before `<html>` (a server's PHP
 /// warnings) opens the body early, and the parser puts the `<title>` there;
 /// an SVG's `<title>` names an icon.
-fn page_title(doc: &Document) -> String {
+pub(super) fn page_title(doc: &Document) -> String {
     let head = doc.select("head title");
     if !head.is_empty() {
         return head.first().text().to_string();

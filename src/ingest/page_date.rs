@@ -102,7 +102,7 @@ pub struct Shown {
 pub fn find_shown(doc: &Document) -> Shown {
     let marked = from_date_elements(doc)
         .or_else(|| {
-            dates::parse_date(&doc.select("head title").first().text())
+            dates::parse_date(&super::html_meta::page_title(doc))
                 .map(|d| (d, "<title> text".to_string()))
         })
         .filter(|(d, _)| d.year() >= FIRST_WEB_YEAR);
