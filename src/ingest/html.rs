@@ -591,6 +591,16 @@ mod tests {
         let page = "<html><head><meta property=\"og:title\" content=\"Tom &amp;#038; Jerry return\"></head>\
             <body><p>Text.</p></body></html>";
         assert_eq!(extract(page).title.as_deref(), Some("Tom & Jerry return"));
+        // A JSON-LD headline cut to 110 characters, whole in og:title (scmp.com).
+        let page = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle",
+            "headline":"Tsai Ing-wen's playbook should be essential reading for Hong Kong leader..."}</script>
+            <meta property="og:site_name" content="South China Morning Post">
+            <meta property="og:title" content="Tsai Ing-wen's playbook should be essential reading for Hong Kong leader Carrie Lam | South China Morning Post">
+            </head><body><p>Text.</p></body></html>"#;
+        assert_eq!(
+            extract(page).title.as_deref(),
+            Some("Tsai Ing-wen's playbook should be essential reading for Hong Kong leader Carrie Lam")
+        );
         // An og:title cut at a quote the site left unescaped (eluniversal.com).
         let page = "<html><head><title>Senador califica a Biden de \"incapacitado\"</title>\
             <meta property=\"og:title\" content=\"Senador califica a Biden de \"incapacitado\"\" />\

@@ -51,13 +51,27 @@ pub fn read(doc: &Document) -> HtmlMeta {
     let marks = PageMarks::read(doc);
 
     let page_title = non_empty(page_title(doc));
+    let meta_title = metas.content(&[
+        (MetaKey::Property, "og:title", "meta og:title"),
+        (MetaKey::Name, "twitter:title", "meta twitter:title"),
+    ]);
     let title = ld_str("headline")
-        .map(|t| (t, "json-ld headline"))
+        .map(|t| {
+            let fuller = [meta_title.as_ref().map(|(m, _)| m), page_title.as_ref()];
+            match fuller
+                .into_iter()
+                .flatten()
+                .find(|f| continues_cut_headline(&t, f))
+            {
+                Some(whole) => (
+                    whole.clone(),
+                    "json-ld headline, whole in the page's other tags",
+                ),
+                None => (t, "json-ld headline"),
+            }
+        })
         .or_else(|| {
-            let (t, how) = metas.content(&[
-                (MetaKey::Property, "og:title", "meta og:title"),
-                (MetaKey::Name, "twitter:title", "meta twitter:title"),
-            ])?;
+            let (t, how) = meta_title.clone()?;
             // A value cut where the site left a quote unescaped (`content="… Biden
             // de "incapacitado""`): the `<title>` holds the whole headline.
             match &page_title {
@@ -347,6 +361,25 @@ fn headings_and_asides(doc: &Document) -> Headings {
         headline,
         asides: Asides { texts: asides },
     }
+}
+
+/// Whether `fuller` is the headline that `cut` (a JSON-LD headline) shortens:
+/// sites cut it to the 110 characters search engines once asked for, at a
+/// word (`… nettomaksajana ei ole`) or with an ellipsis (`… Hong Kong
+/// leader...`). `fuller` goes on from it mid-sentence, or after the ellipsis;
+/// a site's name after a separator is no continuation.
+fn continues_cut_headline(cut: &str, fuller: &str) -> bool {
+    let cut = cut.trim();
+    let stem = cut.trim_end_matches(['.', '…']).trim_end();
+    let ellipsis = stem.len() < cut.len() && (cut.ends_with("...") || cut.ends_with('…'));
+    if stem.chars().count() < 20 {
+        return false;
+    }
+    let Some(rest) = collapse(fuller).strip_prefix(stem).map(str::to_string) else {
+        return false;
+    };
+    let next = rest.trim_start().chars().next();
+    next.is_some_and(|c| c.is_lowercase() || (ellipsis && c.is_alphanumeric()))
 }
 
 /// The text of the page's `<title>`. Output before `<html>` (a server's PHP
