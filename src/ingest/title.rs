@@ -279,8 +279,13 @@ pub fn part_sharing_lead(title: &str, body: &str) -> Option<String> {
         .iter()
         .filter(|p| content_words(p).any(|w| lead.contains(&w)))
         .collect();
+    // A part that says something of its own (`Schnee belastet Solarmodule -
+    // Warum nur Profis zum Entfernen ran sollten`) is the headline's, lead or not.
+    let says_more = parts
+        .iter()
+        .any(|p| p.split_whitespace().count() > 5 && !sharing.contains(&p));
     match sharing.as_slice() {
-        [only] if only.split_whitespace().count() >= 2 => {
+        [only] if only.split_whitespace().count() >= 2 && !says_more => {
             Some(strip_section_prefix(only.trim()).to_string())
         }
         _ => None,
@@ -416,6 +421,22 @@ mod tests {
         // A line that the text below does not take up is no headline.
         let body = "Share this story\n\nThe council voted on Tuesday to close the old bridge.";
         assert_eq!(opening_headline(body), None);
+    }
+
+    #[test]
+    fn only_a_site_or_section_part_leaves_a_title_for_sharing_no_lead_word() {
+        let body = "Choi Kyung-ju beat Sabbatini by three shots at the Sony Open on Sunday.";
+        assert_eq!(
+            part_sharing_lead(
+                "ContraCostaTimes.com - Choi three-shot winner over Sabbatini",
+                body
+            )
+            .as_deref(),
+            Some("Choi three-shot winner over Sabbatini")
+        );
+        let body = "Schwere Schneelasten auf dem Dach können Solarmodule beschädigen.";
+        let title = "Schnee belastet Solarmodule - Warum nur Profis zum Entfernen ran sollten";
+        assert_eq!(part_sharing_lead(title, body), None);
     }
 
     #[test]
