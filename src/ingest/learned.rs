@@ -184,13 +184,7 @@ fn folder_of(key: &str) -> PathBuf {
 /// The file's content hash and the keys of its short blocks; `None` for HTML,
 /// binary or unreadable files.
 fn block_keys_of_file(path: &Path) -> Option<(u128, FxHashSet<u64>)> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .ok()?
-        .take(MAX_BYTES as u64)
-        .read_to_end(&mut bytes)
-        .ok()?;
+    let bytes = super::read_file::read_head(path, MAX_BYTES as u64, None).ok()?;
     if detect::binary_format(&bytes).is_some() {
         return None;
     }

@@ -24,6 +24,7 @@ mod origins;
 mod outlet;
 mod page_date;
 mod page_marks;
+mod read_file;
 mod run_on;
 mod scrape;
 mod standfirst;
@@ -31,8 +32,6 @@ mod text;
 mod thread_regex;
 mod title;
 mod walk;
-
-use std::io::Read;
 
 pub use dates::parse_date;
 pub use lang::ENGLISH_STOPWORDS;
@@ -98,10 +97,7 @@ pub fn read_article(
     file: &CandidateRef<'_>,
     learned: &LearnedChrome,
 ) -> Result<Ingested, IngestError> {
-    let mut bytes = Vec::new();
-    std::fs::File::open(file.path())?
-        .take(MAX_BYTES + 1)
-        .read_to_end(&mut bytes)?;
+    let mut bytes = read_file::read_head(file.path(), MAX_BYTES + 1, Some(file.size))?;
     let mut notes = Vec::new();
     if bytes.len() as u64 > MAX_BYTES {
         notes.push(format!(
