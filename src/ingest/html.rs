@@ -77,6 +77,13 @@ pub fn extract(html: &str) -> Scraped {
     );
     let title = match title {
         Some(t) if !weak => match title::part_sharing_lead(&t, &body) {
+            // The page's `<h1>` shows the title whole: every part is the headline's.
+            Some(_) if meta.title_shown => {
+                origins.title = origins
+                    .title
+                    .map(|o| format!("{o}, shown whole as the page's <h1>"));
+                Some(t)
+            }
             Some(part) => {
                 origins.title = origins
                     .title

@@ -35,6 +35,9 @@ pub struct HtmlMeta {
     /// The page's description where the page shows it: the summary above the
     /// article (see `standfirst`).
     pub standfirst: Option<String>,
+    /// Whether the page shows the title, whole, as an `<h1>`: the headline
+    /// as readers see it, kicker and all, which no part of it replaces.
+    pub title_shown: bool,
 }
 
 pub fn read(doc: &Document) -> HtmlMeta {
@@ -51,6 +54,7 @@ pub fn read(doc: &Document) -> HtmlMeta {
     let marks = PageMarks::read(doc);
 
     let page_title = non_empty(page_title(doc));
+    let mut title_shown = false;
     let meta_title = metas.content(&[
         (MetaKey::Property, "og:title", "meta og:title"),
         (MetaKey::Name, "twitter:title", "meta twitter:title"),
@@ -93,7 +97,32 @@ pub fn read(doc: &Document) -> HtmlMeta {
         .map(|(t, how)| {
             // Entities escaped twice by the site (`&amp;#038;`) come out of the parser once escaped.
             let t = collapse(&super::entities::decode_entities(&t));
-            let (t, inner) = headline_within(t, doc, &headings);
+            let shown_in = doc
+                .select("h1")
+                .iter()
+                .take(MAX_H1S)
+                .find(|h| super::title::same_words(&h.text(), &t));
+            let (narrowed, inner) = headline_within(t.clone(), doc, &headings);
+            // Narrowed to what an element of that `<h1>` sets apart (`<span
+            // class="kicker">` beside the headline), the page itself marks the kicker.
+            let set_apart = |h1: &dom_query::Selection| {
+                let whole = h1.text();
+                h1.select("*").iter().any(|part| {
+                    let part = part.text();
+                    super::title::same_words(&part, &narrowed)
+                        || super::title::same_words(&whole.replacen(&*part, " ", 1), &narrowed)
+                })
+            };
+            if shown_in.is_some_and(|h1| !inner || !set_apart(&h1)) {
+                title_shown = true;
+                origins.title = Some(if inner {
+                    format!("{how}, shown whole as the page's <h1>")
+                } else {
+                    how.to_string()
+                });
+                return t;
+            }
+            let t = narrowed;
             origins.title = Some(if inner {
                 format!("{how}, narrowed to the page's heading")
             } else {
@@ -236,6 +265,7 @@ pub fn read(doc: &Document) -> HtmlMeta {
 
     HtmlMeta {
         standfirst,
+        title_shown,
         title,
         date,
         credits,
@@ -707,6 +737,10 @@ fn twitter_written_by(metas: &Metas) -> Option<String> {
         non_empty(data.to_string())
     })
 }
+
+/// How many of a page's `<h1>`s are compared with its title: templates that
+/// mark every teaser up as one have the article's first.
+const MAX_H1S: usize = 5;
 
 /// The page's own headline when the title merely wraps it: a `<title>` or
 /// `og:title` often adds the site, the section or a kicker around the headline

@@ -171,6 +171,20 @@ pub fn as_the_page_spells_it(title: &str, headings: &[String]) -> Option<String>
         .cloned()
 }
 
+/// Whether two texts hold the same words in the same order, whatever their
+/// case, spacing and punctuation (`HABECK IN MÜNCHEN - Windkraft …` and
+/// `Habeck in München – Windkraft …`).
+pub fn same_words(a: &str, b: &str) -> bool {
+    let words = |text: &str| {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (words(a), words(b));
+    !a.is_empty() && a == b
+}
+
 /// Punctuation a headline may spell differently from the page's meta tags.
 const TYPOGRAPHIC_MARKS: &str = "\"'‘’‚„“”«»‹›-‐–—….,:;!?()";
 

@@ -684,3 +684,52 @@ fn a_masthead_title_gives_way_to_a_heading_the_lead_takes_up() {
         assert_eq!(rec["title"], headline, "{page}");
     }
 }
+
+/// A title the page shows whole as its `<h1>` is the headline readers see,
+/// kept whole (trimmed real pages from trafilatura's evaluation set): PETA's
+/// `<h1>` holds the whole og:title, of which a section's `<h2>` (`Die Flop 5
+/// der deutschen Veterinärämter`) had been taken; SPOX's `<h1>` keeps the
+/// kicker `Olympia 2022 - `, which had gone as the part not about the lead.
+/// Where the `<h1>` sets its kicker apart in an element of its own (Zeit's
+/// `<span class="article-heading__kicker">`), the headline is still the rest.
+#[test]
+fn a_title_shown_whole_as_the_h1_stays_whole() {
+    let env = TestEnv::new();
+    let folder = fixtures().join("headline");
+    let r = env.run(&[
+        "extract",
+        folder.to_str().unwrap(),
+        "--explain",
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let recs = r.json_lines();
+    assert_eq!(recs.len(), 3);
+    for (page, title, origin) in [
+        (
+            "peta-h1-shows-whole-title.html",
+            "Die Top 5 und die Flop 5 der deutschen Veterinärämter 2021",
+            "meta og:title, shown whole as the page's <h1>",
+        ),
+        (
+            "spox-h1-shows-kicker.html",
+            "Olympia 2022 - Zwei weitere Corona-Fälle! Kombinierer Eric Frenzel und Terence Weber betroffen",
+            "json-ld headline, shown whole as the page's <h1>",
+        ),
+        (
+            "zeit-h1-kicker-span.html",
+            "Bohren, bis es heiß wird",
+            "json-ld headline, narrowed to the page's heading",
+        ),
+    ] {
+        let rec = by_file(&recs, page);
+        assert_eq!(rec["title"], title, "{page}");
+        assert_eq!(rec["origins"]["title"], origin, "{page}");
+    }
+    let peta = by_file(&recs, "peta-h1-shows-whole-title.html");
+    assert!(peta["body"]
+        .as_str()
+        .unwrap()
+        .contains("Jeden Monat gehen bei uns von PETA Deutschland zahlreiche Meldungen"));
+}
