@@ -95,6 +95,36 @@ pub fn read(doc: &Document) -> HtmlMeta {
         .or_else(|| page_title.clone().map(|t| (t, "<title>")))
         .or_else(|| non_empty(doc.select("h1").first().text().to_string()).map(|t| (t, "<h1>")))
         .map(|(t, how)| {
+            // Tags that word the headline apart (an SEO headline in JSON-LD,
+            // the page's in og:title): the one the page shows as its `<h1>`.
+            let shown = |t: &str| {
+                let t = super::entities::decode_entities(t);
+                doc.select("h1")
+                    .iter()
+                    .take(MAX_H1S)
+                    .any(|h| super::title::same_words(&h.text(), &t))
+            };
+            if shown(&t) {
+                return (t, how.to_string());
+            }
+            let declared = [
+                ld_str("headline").map(|t| (t, "json-ld headline")),
+                meta_title.clone(),
+                page_title.clone().map(|t| (t, "<title>")),
+            ];
+            match declared
+                .into_iter()
+                .flatten()
+                .find(|(other, _)| shown(other))
+            {
+                Some((other, other_how)) => (
+                    other,
+                    format!("{other_how}, the one the page shows as its <h1>"),
+                ),
+                None => (t, how.to_string()),
+            }
+        })
+        .map(|(t, how)| {
             // Entities escaped twice by the site (`&amp;#038;`) come out of the parser once escaped.
             let t = collapse(&super::entities::decode_entities(&t));
             let shown_in = doc

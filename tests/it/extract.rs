@@ -692,6 +692,8 @@ fn a_masthead_title_gives_way_to_a_heading_the_lead_takes_up() {
 /// kicker `Olympia 2022 - `, which had gone as the part not about the lead.
 /// Where the `<h1>` sets its kicker apart in an element of its own (Zeit's
 /// `<span class="article-heading__kicker">`), the headline is still the rest.
+/// Of tags that word the headline apart, the one the `<h1>` shows wins: the
+/// Telegraph's JSON-LD headline is its CMS's name, `escenic`.
 #[test]
 fn a_title_shown_whole_as_the_h1_stays_whole() {
     let env = TestEnv::new();
@@ -705,7 +707,7 @@ fn a_title_shown_whole_as_the_h1_stays_whole() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let recs = r.json_lines();
-    assert_eq!(recs.len(), 3);
+    assert_eq!(recs.len(), 4);
     for (page, title, origin) in [
         (
             "peta-h1-shows-whole-title.html",
@@ -721,6 +723,11 @@ fn a_title_shown_whole_as_the_h1_stays_whole() {
             "zeit-h1-kicker-span.html",
             "Bohren, bis es heiß wird",
             "json-ld headline, narrowed to the page's heading",
+        ),
+        (
+            "telegraph-json-ld-headline-unshown.html",
+            "Plumber jailed after boiler killed millionaire's daughter",
+            "meta og:title, the one the page shows as its <h1>",
         ),
     ] {
         let rec = by_file(&recs, page);
