@@ -12,6 +12,10 @@ const SITE_ONLY_SEPARATORS: &[&str] = &[" | ", " :: ", " · ", " » ", " > ", " 
 /// (`Kinder- und Jugendhilfe`, `pre- and post-war`).
 const SUSPENDED_HYPHEN_JOINS: &[&str] = &["und", "oder", "bzw.", "and", "or", "bis", "sowie", "&"];
 
+/// The most words of a title part that is the site's name, with a section or
+/// slogan beside it; a longer part naming the site is a headline about it.
+const MAX_SITE_PART_WORDS: usize = 6;
+
 /// Drops parts naming the site (`Big Story | Example News`, `GlossLip » Big Story`,
 /// `Big Story - example.com`) from a title: a part that matches the declared site
 /// name or the URL's host, or a short last part after a separator headlines do not
@@ -29,13 +33,20 @@ pub fn strip_site_parts(title: &str, site: Option<&str>, url: Option<&str>) -> S
     title = strip_underscored_site(&title).to_string();
     let site = site.map(squash).filter(|s| s.len() >= 3);
     let host = url.and_then(host_name).filter(|h| h.len() >= 3);
+    // A long part that names the site, but not at its end, is the headline's:
+    // `DRK: Immer mehr Menschen wegen Klimawandel auf Hilfe angewiesen` on
+    // drk.de (and not `Das vermutlich schwulste Musikvideo der Welt :
+    // Krimiblog-Archiv`).
     let is_site = |part: &str| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let end = squash(&words[words.len().saturating_sub(3)..].join(" "));
         let part = squash(part);
         part.len() >= 3
-            && [&site, &host]
-                .into_iter()
-                .flatten()
-                .any(|s| s.contains(&part) || part.contains(s.as_str()))
+            && [&site, &host].into_iter().flatten().any(|s| {
+                s.contains(&part)
+                    || part.contains(s.as_str())
+                        && (words.len() <= MAX_SITE_PART_WORDS || end.contains(s.as_str()))
+            })
     };
     // Titles may stack several parts (`Headline | Site | Slogan`): strip until none is the site's.
     while let Some(stripped) = SEPARATORS.iter().find_map(|sep| {
@@ -536,6 +547,18 @@ mod tests {
         assert_eq!(
             strip("Spider-Man - the review", None, None),
             "Spider-Man - the review"
+        );
+        // A long part that opens with the site's name is the headline's.
+        let drk = "UN-Klimakonferenz in Glasgow - DRK: Immer mehr Menschen wegen Klimawandel auf Hilfe angewiesen";
+        let drk_url = Some("https://www.drk.de/presse/meldung/");
+        assert_eq!(strip(drk, Some("DRK e.V."), drk_url), drk);
+        assert_eq!(
+            strip(
+                "Big Story Here - DRK Landesverband",
+                Some("DRK e.V."),
+                drk_url
+            ),
+            "Big Story Here"
         );
         // A section and the site after a longer headline; not a headline after the site.
         assert_eq!(
