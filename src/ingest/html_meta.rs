@@ -97,12 +97,32 @@ pub fn read(doc: &Document) -> HtmlMeta {
         .map(|(t, how)| {
             // Tags that word the headline apart (an SEO headline in JSON-LD,
             // the page's in og:title): the one the page shows as its `<h1>`.
+            let h1s: Vec<String> = doc
+                .select("h1")
+                .iter()
+                .take(MAX_H1S)
+                .map(|h| collapse(&h.text()))
+                .collect();
             let shown = |t: &str| {
                 let t = super::entities::decode_entities(t);
-                doc.select("h1")
-                    .iter()
-                    .take(MAX_H1S)
-                    .any(|h| super::title::same_words(&h.text(), &t))
+                h1s.iter().any(|h| super::title::same_words(h, &t))
+            };
+            // Or that ends in an `<h1>` after the site's or section's name
+            // (`BDZV: Olafur Eliasson gestaltet …` where og:title is the
+            // section, `Pressemitteilungen`). An `<h1>` before other parts is
+            // as often the blog's name as the post's.
+            let holds_h1 = |t: &str| {
+                let t = super::entities::decode_entities(t).to_lowercase();
+                h1s.iter()
+                    .find(|h| {
+                        let h_lower = h.to_lowercase();
+                        h.split_whitespace().count() >= MIN_HELD_H1_WORDS
+                            && t.strip_suffix(&h_lower).is_some_and(|before| {
+                                before.split_whitespace().count() <= MAX_NAME_BEFORE_H1_WORDS
+                            })
+                            && super::title::is_whole_part(&t, &h_lower)
+                    })
+                    .cloned()
             };
             if shown(&t) {
                 return (t, how.to_string());
@@ -112,15 +132,23 @@ pub fn read(doc: &Document) -> HtmlMeta {
                 meta_title.clone(),
                 page_title.clone().map(|t| (t, "<title>")),
             ];
-            match declared
-                .into_iter()
-                .flatten()
-                .find(|(other, _)| shown(other))
+            if let Some((other, other_how)) =
+                declared.iter().flatten().find(|(other, _)| shown(other))
             {
-                Some((other, other_how)) => (
-                    other,
+                return (
+                    other.clone(),
                     format!("{other_how}, the one the page shows as its <h1>"),
-                ),
+                );
+            }
+            if holds_h1(&t).is_some() {
+                return (t, how.to_string());
+            }
+            match declared
+                .iter()
+                .flatten()
+                .find_map(|(other, other_how)| Some((holds_h1(other)?, other_how)))
+            {
+                Some((h1, other_how)) => (h1, format!("<h1>, a part of the {other_how}")),
                 None => (t, how.to_string()),
             }
         })
@@ -771,6 +799,13 @@ fn twitter_written_by(metas: &Metas) -> Option<String> {
 /// How many of a page's `<h1>`s are compared with its title: templates that
 /// mark every teaser up as one have the article's first.
 const MAX_H1S: usize = 5;
+
+/// The fewest words of an `<h1>` taken out of a tag that holds it beside
+/// other parts: shorter ones are sections and site names.
+const MIN_HELD_H1_WORDS: usize = 3;
+
+/// The most words of a site's or section's name before an `<h1>` in a tag.
+const MAX_NAME_BEFORE_H1_WORDS: usize = 3;
 
 /// The page's own headline when the title merely wraps it: a `<title>` or
 /// `og:title` often adds the site, the section or a kicker around the headline

@@ -693,7 +693,8 @@ fn a_masthead_title_gives_way_to_a_heading_the_lead_takes_up() {
 /// Where the `<h1>` sets its kicker apart in an element of its own (Zeit's
 /// `<span class="article-heading__kicker">`), the headline is still the rest.
 /// Of tags that word the headline apart, the one the `<h1>` shows wins: the
-/// Telegraph's JSON-LD headline is its CMS's name, `escenic`.
+/// Telegraph's JSON-LD headline is its CMS's name, `escenic`. BDZV's og:title
+/// is its section, `Pressemitteilungen`; its `<title>` ends in the `<h1>`.
 #[test]
 fn a_title_shown_whole_as_the_h1_stays_whole() {
     let env = TestEnv::new();
@@ -707,7 +708,7 @@ fn a_title_shown_whole_as_the_h1_stays_whole() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let recs = r.json_lines();
-    assert_eq!(recs.len(), 4);
+    assert_eq!(recs.len(), 5);
     for (page, title, origin) in [
         (
             "peta-h1-shows-whole-title.html",
@@ -723,6 +724,11 @@ fn a_title_shown_whole_as_the_h1_stays_whole() {
             "zeit-h1-kicker-span.html",
             "Bohren, bis es heiß wird",
             "json-ld headline, narrowed to the page's heading",
+        ),
+        (
+            "bdzv-og-title-is-section.html",
+            "Olafur Eliasson gestaltet Titelseite für die deutschen Zeitungen",
+            "<h1>, a part of the <title>",
         ),
         (
             "telegraph-json-ld-headline-unshown.html",
