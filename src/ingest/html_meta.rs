@@ -95,62 +95,12 @@ pub fn read(doc: &Document) -> HtmlMeta {
         .or_else(|| page_title.clone().map(|t| (t, "<title>")))
         .or_else(|| non_empty(doc.select("h1").first().text().to_string()).map(|t| (t, "<h1>")))
         .map(|(t, how)| {
-            // Tags that word the headline apart (an SEO headline in JSON-LD,
-            // the page's in og:title): the one the page shows as its `<h1>`.
-            let h1s: Vec<String> = doc
-                .select("h1")
-                .iter()
-                .take(MAX_H1S)
-                .map(|h| collapse(&h.text()))
-                .collect();
-            let shown = |t: &str| {
-                let t = super::entities::decode_entities(t);
-                h1s.iter().any(|h| super::title::same_words(h, &t))
-            };
-            // Or that ends in an `<h1>` after the site's or section's name
-            // (`BDZV: Olafur Eliasson gestaltet …` where og:title is the
-            // section, `Pressemitteilungen`). An `<h1>` before other parts is
-            // as often the blog's name as the post's.
-            let holds_h1 = |t: &str| {
-                let t = super::entities::decode_entities(t).to_lowercase();
-                h1s.iter()
-                    .find(|h| {
-                        let h_lower = h.to_lowercase();
-                        h.split_whitespace().count() >= MIN_HELD_H1_WORDS
-                            && t.strip_suffix(&h_lower).is_some_and(|before| {
-                                before.split_whitespace().count() <= MAX_NAME_BEFORE_H1_WORDS
-                            })
-                            && super::title::is_whole_part(&t, &h_lower)
-                    })
-                    .cloned()
-            };
-            if shown(&t) {
-                return (t, how.to_string());
-            }
             let declared = [
                 ld_str("headline").map(|t| (t, "json-ld headline")),
                 meta_title.clone(),
                 page_title.clone().map(|t| (t, "<title>")),
             ];
-            if let Some((other, other_how)) =
-                declared.iter().flatten().find(|(other, _)| shown(other))
-            {
-                return (
-                    other.clone(),
-                    format!("{other_how}, the one the page shows as its <h1>"),
-                );
-            }
-            if holds_h1(&t).is_some() {
-                return (t, how.to_string());
-            }
-            match declared
-                .iter()
-                .flatten()
-                .find_map(|(other, other_how)| Some((holds_h1(other)?, other_how)))
-            {
-                Some((h1, other_how)) => (h1, format!("<h1>, a part of the {other_how}")),
-                None => (t, how.to_string()),
-            }
+            headline_shown(doc, t, how, declared)
         })
         .map(|(t, how)| {
             // Entities escaped twice by the site (`&amp;#038;`) come out of the parser once escaped.
@@ -794,6 +744,61 @@ fn twitter_written_by(metas: &Metas) -> Option<String> {
         let data = metas.first(MetaKey::Name, &format!("twitter:data{n}"))?;
         non_empty(data.to_string())
     })
+}
+
+/// Of tags that word the headline apart (an SEO headline in JSON-LD, the
+/// page's in og:title), the one the page shows whole as an `<h1>`; failing
+/// that, an `<h1>` that ends a tag after the site's or section's name
+/// (`BDZV: Olafur Eliasson gestaltet …` where og:title is the section,
+/// `Pressemitteilungen`). `chosen` stays when the page shows it or holds no
+/// such `<h1>`. Returns the title and where it came from.
+fn headline_shown(
+    doc: &Document,
+    chosen: String,
+    how: &str,
+    declared: [Option<(String, &'static str)>; 3],
+) -> (String, String) {
+    let h1s: Vec<String> = doc
+        .select("h1")
+        .iter()
+        .take(MAX_H1S)
+        .map(|h| collapse(&h.text()))
+        .collect();
+    let shown = |t: &str| {
+        let t = super::entities::decode_entities(t);
+        h1s.iter().any(|h| super::title::same_words(h, &t))
+    };
+    // An `<h1>` before other parts is as often the blog's name as the post's.
+    let holds_h1 = |t: &str| {
+        let t = super::entities::decode_entities(t).to_lowercase();
+        h1s.iter()
+            .find(|h| {
+                let h_lower = h.to_lowercase();
+                h.split_whitespace().count() >= MIN_HELD_H1_WORDS
+                    && t.strip_suffix(&h_lower).is_some_and(|before| {
+                        before.split_whitespace().count() <= MAX_NAME_BEFORE_H1_WORDS
+                    })
+                    && super::title::is_whole_part(&t, &h_lower)
+            })
+            .cloned()
+    };
+    if shown(&chosen) {
+        return (chosen, how.to_string());
+    }
+    let mut declared = declared.iter().flatten();
+    if let Some((other, other_how)) = declared.clone().find(|(other, _)| shown(other)) {
+        return (
+            other.clone(),
+            format!("{other_how}, the one the page shows as its <h1>"),
+        );
+    }
+    if holds_h1(&chosen).is_some() {
+        return (chosen, how.to_string());
+    }
+    match declared.find_map(|(other, other_how)| Some((holds_h1(other)?, other_how))) {
+        Some((h1, other_how)) => (h1, format!("<h1>, a part of the {other_how}")),
+        None => (chosen, how.to_string()),
+    }
 }
 
 /// How many of a page's `<h1>`s are compared with its title: templates that
