@@ -54,6 +54,9 @@ pub fn read(doc: &Document) -> HtmlMeta {
     let marks = PageMarks::read(doc);
 
     let page_title = non_empty(page_title(doc));
+    // The page's `<h1>`s, as elements and as text: the headline readers see.
+    let h1s: Vec<dom_query::Selection> = doc.select("h1").iter().take(MAX_H1S).collect();
+    let h1_texts: Vec<String> = h1s.iter().map(|h| collapse(&h.text())).collect();
     let mut title_shown = false;
     let meta_title = metas.content(&[
         (MetaKey::Property, "og:title", "meta og:title"),
@@ -93,23 +96,23 @@ pub fn read(doc: &Document) -> HtmlMeta {
             }
         })
         .or_else(|| page_title.clone().map(|t| (t, "<title>")))
-        .or_else(|| non_empty(doc.select("h1").first().text().to_string()).map(|t| (t, "<h1>")))
+        .or_else(|| non_empty(h1s.first()?.text().to_string()).map(|t| (t, "<h1>")))
         .map(|(t, how)| {
             let declared = [
                 ld_str("headline").map(|t| (t, "json-ld headline")),
                 meta_title.clone(),
                 page_title.clone().map(|t| (t, "<title>")),
             ];
-            headline_shown(doc, t, how, declared)
+            headline_shown(&h1_texts, t, how, declared)
         })
         .map(|(t, how)| {
             // Entities escaped twice by the site (`&amp;#038;`) come out of the parser once escaped.
             let t = collapse(&super::entities::decode_entities(&t));
-            let shown_in = doc
-                .select("h1")
+            let shown_in = h1s
                 .iter()
-                .take(MAX_H1S)
-                .find(|h| super::title::same_words(&h.text(), &t));
+                .zip(&h1_texts)
+                .find(|(_, text)| super::title::same_words(text, &t))
+                .map(|(h1, _)| h1);
             let (narrowed, inner) = headline_within(t.clone(), doc, &headings);
             // Narrowed to what an element of that `<h1>` sets apart (`<span
             // class="kicker">` beside the headline), the page itself marks the kicker.
@@ -121,7 +124,7 @@ pub fn read(doc: &Document) -> HtmlMeta {
                         || super::title::same_words(&whole.replacen(&*part, " ", 1), &narrowed)
                 })
             };
-            if shown_in.is_some_and(|h1| !inner || !set_apart(&h1)) {
+            if shown_in.is_some_and(|h1| !inner || !set_apart(h1)) {
                 title_shown = true;
                 origins.title = Some(if inner {
                     format!("{how}, shown whole as the page's <h1>")
@@ -753,17 +756,11 @@ fn twitter_written_by(metas: &Metas) -> Option<String> {
 /// `Pressemitteilungen`). `chosen` stays when the page shows it or holds no
 /// such `<h1>`. Returns the title and where it came from.
 fn headline_shown(
-    doc: &Document,
+    h1s: &[String],
     chosen: String,
     how: &str,
     declared: [Option<(String, &'static str)>; 3],
 ) -> (String, String) {
-    let h1s: Vec<String> = doc
-        .select("h1")
-        .iter()
-        .take(MAX_H1S)
-        .map(|h| collapse(&h.text()))
-        .collect();
     let shown = |t: &str| {
         let t = super::entities::decode_entities(t);
         h1s.iter().any(|h| super::title::same_words(h, &t))
