@@ -31,6 +31,11 @@ const COMMIT_EVERY: Duration = Duration::from_secs(60);
 /// every commit's peak: 8 MB ran as fast as 24 (46k files, 5 interleaved
 /// runs: 13.6 against 14.0 s) with a peak of 83 MB instead of 97.
 const IN_FLIGHT_BYTES: usize = 8 << 20;
+/// Cleaned articles go to the writer in batches of up to this many, or of
+/// `BATCH_BYTES`: one at a time, the writer's thread and tantivy's slept
+/// and were woken for each article.
+const BATCH_FILES: usize = 32;
+const BATCH_BYTES: usize = 256 << 10;
 /// Show a progress line only for runs with at least this many files to clean.
 const PROGRESS_MIN_FILES: usize = 500;
 /// Up to this many articles, stories are regrouped beside the final merge
@@ -167,20 +172,31 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
     };
     let next = AtomicUsize::new(0);
     type Cleaned = (usize, std::result::Result<(Ingested, Vec<u8>), IngestError>);
-    let (tx, rx) = byte_channel::channel::<Cleaned>(IN_FLIGHT_BYTES);
+    let (tx, rx) = byte_channel::channel::<Vec<Cleaned>>(IN_FLIGHT_BYTES);
     let outcome = std::thread::scope(|scope| -> Result<()> {
         for _ in 0..CLEANERS {
             let (tx, files, next, learned) = (tx.clone(), &to_clean, &next, &learned);
-            scope.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(file) = files.get(i) else { break };
-                if INTERRUPTED.load(Ordering::Relaxed) {
-                    break;
+            scope.spawn(move || {
+                let mut batch = Vec::with_capacity(BATCH_FILES);
+                let mut bytes = 0;
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(file) = files.get(i) else { break };
+                    if INTERRUPTED.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let cleaned = ingest::read_article(&file, learned).map(with_signature);
+                    bytes += weight(&cleaned);
+                    batch.push((i, cleaned));
+                    if batch.len() >= BATCH_FILES || bytes >= BATCH_BYTES {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_FILES));
+                        if tx.send(full, std::mem::take(&mut bytes)).is_err() {
+                            return;
+                        }
+                    }
                 }
-                let cleaned = ingest::read_article(&file, learned).map(with_signature);
-                let bytes = weight(&cleaned);
-                if tx.send((i, cleaned), bytes).is_err() {
-                    break;
+                if !batch.is_empty() {
+                    let _ = tx.send(batch, bytes);
                 }
             });
         }
@@ -191,7 +207,7 @@ pub fn run(args: &IndexArgs) -> Result<ExitStatus> {
         // Cleaners finish out of order; documents are added in walk order so
         // that doc ids, and so the order of equal scores, never depend on timing.
         let mut in_order = Reorder::new();
-        let cleaned = rx.flat_map(|item| in_order.push(item));
+        let cleaned = rx.flatten().flat_map(|item| in_order.push(item));
         for (done, (i, result)) in cleaned.enumerate() {
             if INTERRUPTED.load(Ordering::Relaxed) {
                 break;

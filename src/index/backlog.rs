@@ -26,11 +26,23 @@ const LIMIT: u64 = 4 << 20;
 /// stalls this long if it has stopped, and `add_document` then says why.
 const STALL: Duration = Duration::from_secs(1);
 
+/// Once over `LIMIT`, the writer sleeps until the backlog is down to this:
+/// woken as soon as it was under `LIMIT` again, it added one article and
+/// slept anew, two context switches per article.
+const RESUME: u64 = LIMIT / 2;
+
 /// Bytes added and bytes analyzed, shared by the writer and the analyzer.
 #[derive(Default)]
 pub struct Backlog {
-    analyzed: Mutex<u64>,
+    state: Mutex<State>,
     progressed: Condvar,
+}
+
+#[derive(Default)]
+struct State {
+    analyzed: u64,
+    /// What a sleeping writer waits for `analyzed` to reach.
+    awaited: Option<u64>,
 }
 
 impl Backlog {
@@ -46,24 +58,41 @@ impl Backlog {
         })
     }
 
-    fn analyzed(&self, bytes: usize) {
-        let mut analyzed = self.analyzed.lock().unwrap_or_else(PoisonError::into_inner);
-        *analyzed += bytes as u64;
-        self.progressed.notify_one();
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Waits until no more than `LIMIT` of the `added` bytes are unanalyzed.
+    fn analyzed(&self, bytes: usize) {
+        let mut state = self.lock();
+        state.analyzed += bytes as u64;
+        if state
+            .awaited
+            .is_some_and(|awaited| state.analyzed >= awaited)
+        {
+            state.awaited = None;
+            self.progressed.notify_one();
+        }
+    }
+
+    /// If more than `LIMIT` of the `added` bytes are unanalyzed, waits until
+    /// no more than `RESUME` are.
     pub fn wait_for(&self, added: u64) {
-        let target = added.saturating_sub(LIMIT);
-        let analyzed = self.analyzed.lock().unwrap_or_else(PoisonError::into_inner);
-        let _ = self
+        let mut state = self.lock();
+        if state.analyzed >= added.saturating_sub(LIMIT) {
+            return;
+        }
+        let target = added.saturating_sub(RESUME);
+        state.awaited = Some(target);
+        let (mut state, _) = self
             .progressed
-            .wait_timeout_while(analyzed, STALL, |analyzed| *analyzed < target);
+            .wait_timeout_while(state, STALL, |state| state.analyzed < target)
+            .unwrap_or_else(PoisonError::into_inner);
+        state.awaited = None;
     }
 
     /// Bytes analyzed so far.
     pub fn total(&self) -> u64 {
-        *self.analyzed.lock().unwrap_or_else(PoisonError::into_inner)
+        self.lock().analyzed
     }
 }
 
@@ -103,15 +132,25 @@ mod tests {
     }
 
     #[test]
-    fn waits_until_the_excess_is_analyzed() {
+    fn waits_once_over_the_limit_until_the_backlog_is_down_to_resume() {
         let backlog = Backlog::new();
+        // Up to `LIMIT` unanalyzed: no wait, whatever the analyzer does.
+        backlog.wait_for(LIMIT);
         let behind = Arc::clone(&backlog);
         let analyzing = std::thread::spawn(move || {
             std::thread::sleep(Duration::from_millis(20));
+            // Back under `LIMIT`, not yet down to `RESUME`: the writer sleeps on.
             behind.analyzed(10);
+            std::thread::sleep(Duration::from_millis(20));
+            behind.analyzed((LIMIT - RESUME) as usize);
         });
+        let started = std::time::Instant::now();
         backlog.wait_for(LIMIT + 10);
-        assert_eq!(backlog.total(), 10);
+        assert_eq!(backlog.total(), 10 + LIMIT - RESUME);
+        assert!(
+            started.elapsed() < STALL,
+            "woken by the analyzer, not the timeout"
+        );
         analyzing.join().unwrap();
     }
 }
