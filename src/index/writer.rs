@@ -62,6 +62,9 @@ impl IndexWriter {
             let settings = IndexSettings {
                 docstore_compression: Compressor::Lz4,
                 docstore_blocksize: 4 * 1024,
+                // Compressed in tantivy's indexing thread: handing each 4 KiB
+                // block to a thread of its own woke that thread for each one.
+                docstore_compress_dedicated_thread: false,
                 ..IndexSettings::default()
             };
             Index::create(unmapped(path)?, schema::build_schema(), settings)
