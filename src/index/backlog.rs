@@ -139,7 +139,7 @@ mod tests {
         let behind = Arc::clone(&backlog);
         let analyzing = std::thread::spawn(move || {
             std::thread::sleep(Duration::from_millis(20));
-            // Back under `LIMIT`, not yet down to `RESUME`: the writer sleeps on.
+            // No longer over `LIMIT`, not yet down to `RESUME`: the writer sleeps on.
             behind.analyzed(10);
             std::thread::sleep(Duration::from_millis(20));
             behind.analyzed((LIMIT - RESUME) as usize);

@@ -64,6 +64,7 @@ impl IndexWriter {
                 docstore_blocksize: 4 * 1024,
                 // Compressed in tantivy's indexing thread: handing each 4 KiB
                 // block to a thread of its own woke that thread for each one.
+                // (Kept in meta.json: an index made before keeps its thread.)
                 docstore_compress_dedicated_thread: false,
                 ..IndexSettings::default()
             };
