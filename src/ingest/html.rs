@@ -95,12 +95,21 @@ pub fn extract(html: &str) -> Scraped {
         other => other,
     };
     let title = if weak {
+        // A heading the lead takes up, or else the headline the body opens
+        // with (an `<h1>` of `News` over it). In the other order, a quote
+        // opening the lead passed for the headline over a weak title.
         match title::headline_from_lead(&meta.headings, &body) {
             Some(headline) => {
                 origins.title = Some("page heading sharing the lead's words".into());
                 Some(headline)
             }
-            None => title,
+            None => match title::opening_headline(&body) {
+                Some(headline) => {
+                    origins.title = Some("the body's opening headline".into());
+                    Some(headline)
+                }
+                None => title,
+            },
         }
     } else {
         // A title sharing no word with the lead may still be the headline

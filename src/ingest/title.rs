@@ -220,7 +220,8 @@ pub fn is_whole_part(title: &str, part: &str) -> bool {
 const LEAD_WORDS: usize = 150;
 
 /// Whether a page's title says nothing about its article: missing, broken
-/// markup (`…opensearch.xml" />`), or naming the site while sharing no word of four letters or more with the body's lead
+/// markup (`…opensearch.xml" />`), a title a site gives every page (`News`,
+/// `Home`), or naming the site while sharing no word of four letters or more with the body's lead
 /// (`Soccerway`, `Summit Daily News for Breckenridge… - Arts and Entertainment`).
 /// `declared` is the title as the page gave it, before site parts were dropped.
 pub fn is_weak(
@@ -233,7 +234,7 @@ pub fn is_weak(
     let Some(title) = title else {
         return true;
     };
-    if is_broken(title) {
+    if is_broken(title) || is_generic(title) {
         return true;
     }
     if shares_lead(title, body) {
@@ -258,6 +259,28 @@ fn is_broken(title: &str) -> bool {
         || title.contains("://")
         || title.contains(['{', '}'])
         || (title.contains(" in /") && title.contains(" on line "))
+}
+
+/// Titles a site gives every page, or a page it never named: they name no article.
+const GENERIC_TITLES: &[&str] = &[
+    "home",
+    "homepage",
+    "home page",
+    "startseite",
+    "accueil",
+    "inicio",
+    "index",
+    "news",
+    "untitled",
+    "untitled document",
+    "welcome",
+    "article",
+];
+
+/// Whether `title` is one of `GENERIC_TITLES`, in any case.
+fn is_generic(title: &str) -> bool {
+    let title = title.trim().to_lowercase();
+    GENERIC_TITLES.contains(&title.as_str())
 }
 
 /// A title that is a bare host name: `Footballworld.com`, `blackenterprise.com`.
@@ -429,6 +452,18 @@ fn host_name(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_every_page_of_a_site_has_is_weak() {
+        for generic in ["News", "Home", " Startseite ", "Untitled Document"] {
+            assert!(
+                is_weak(Some(generic), None, None, None, "News of the day"),
+                "{generic}"
+            );
+        }
+        let lead = "Nicolas Sarkozy defended himself against critics of human rights.";
+        assert!(!is_weak(Some("Sarkozy news"), None, None, None, lead));
+    }
 
     #[test]
     fn a_masthead_gives_way_to_the_body_s_opening_headline() {

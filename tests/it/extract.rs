@@ -685,6 +685,28 @@ fn a_masthead_title_gives_way_to_a_heading_the_lead_takes_up() {
     }
 }
 
+/// A title a site gives every page (`News`, a real l3s page) names no article:
+/// the page heading the lead takes up is the headline. Another l3s page has
+/// no `<title>` and an `<h1>` of `News`: the body opens with its headline.
+#[test]
+fn a_generic_title_gives_way_to_the_headline() {
+    for (page, headline) in [
+        (
+            "39db369d-707f-4782-9971-329f2761246e.html",
+            "Sarkozy defends himself against rights critics",
+        ),
+        (
+            "f97fa932-1f94-4803-9ef8-7a5e7b676058.html",
+            "Radiohead Play Secret Show In London",
+        ),
+    ] {
+        let Some(rec) = shared_record(&format!("corpora/extract/l3s/html/{page}")) else {
+            return;
+        };
+        assert_eq!(rec["title"], headline, "{page}");
+    }
+}
+
 /// A title the page shows whole as its `<h1>` is the headline readers see,
 /// kept whole (trimmed real pages from trafilatura's evaluation set): PETA's
 /// `<h1>` holds the whole og:title, of which a section's `<h2>` (`Die Flop 5
