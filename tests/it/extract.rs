@@ -25,6 +25,16 @@ fn shared_record(rel: &str) -> Option<Value> {
     records(&page).into_iter().next()
 }
 
+/// Each l3s HTML page's title (skipped where `../shared` is absent).
+fn assert_l3s_page_titles(cases: &[(&str, &str)]) {
+    for (page, headline) in cases {
+        let Some(rec) = shared_record(&format!("corpora/extract/l3s/html/{page}")) else {
+            return;
+        };
+        assert_eq!(rec["title"], *headline, "{page}");
+    }
+}
+
 fn by_file<'a>(records: &'a [Value], name: &str) -> &'a Value {
     records
         .iter()
@@ -668,7 +678,7 @@ fn a_masthead_title_gives_way_to_the_body_s_opening_headline() {
 /// Sport`, of which the site part alone had been kept.
 #[test]
 fn a_masthead_title_gives_way_to_a_heading_the_lead_takes_up() {
-    for (page, headline) in [
+    assert_l3s_page_titles(&[
         (
             "09988ff6-80a0-47c4-9b1d-d7861227461b.html",
             "With writers on strike, Leno, Kimmel appearing on each other’s show",
@@ -677,12 +687,7 @@ fn a_masthead_title_gives_way_to_a_heading_the_lead_takes_up() {
             "e9bf9374-69d7-42fa-9575-b5b859b33b26.html",
             "Laursen close to new deal",
         ),
-    ] {
-        let Some(rec) = shared_record(&format!("corpora/extract/l3s/html/{page}")) else {
-            return;
-        };
-        assert_eq!(rec["title"], headline, "{page}");
-    }
+    ]);
 }
 
 /// A title a site gives every page (`News`, a real l3s page) names no article:
@@ -690,7 +695,7 @@ fn a_masthead_title_gives_way_to_a_heading_the_lead_takes_up() {
 /// no `<title>` and an `<h1>` of `News`: the body opens with its headline.
 #[test]
 fn a_generic_title_gives_way_to_the_headline() {
-    for (page, headline) in [
+    assert_l3s_page_titles(&[
         (
             "39db369d-707f-4782-9971-329f2761246e.html",
             "Sarkozy defends himself against rights critics",
@@ -699,12 +704,7 @@ fn a_generic_title_gives_way_to_the_headline() {
             "f97fa932-1f94-4803-9ef8-7a5e7b676058.html",
             "Radiohead Play Secret Show In London",
         ),
-    ] {
-        let Some(rec) = shared_record(&format!("corpora/extract/l3s/html/{page}")) else {
-            return;
-        };
-        assert_eq!(rec["title"], headline, "{page}");
-    }
+    ]);
 }
 
 /// A title the page shows whole as its `<h1>` is the headline readers see,
