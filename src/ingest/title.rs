@@ -153,11 +153,7 @@ fn strip_section_suffix(title: &str) -> &str {
 /// prints in its headline, which its meta tags often give in ASCII
 /// (`„Bauchgeburt“` for `"Bauchgeburt"`, `…` for `...`).
 pub fn as_the_page_spells_it(title: &str, headings: &[String]) -> Option<String> {
-    fn words(text: &str) -> Vec<&str> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect()
-    }
+    let words = |text| word_runs(text).collect::<Vec<_>>();
     // A heading's own marks (a permalink's `¶`, a `>` bullet) are not the title's.
     let typographic = |h: &str| {
         h.chars()
@@ -186,14 +182,15 @@ pub fn as_the_page_spells_it(title: &str, headings: &[String]) -> Option<String>
 /// case, spacing and punctuation (`HABECK IN MÜNCHEN - Windkraft …` and
 /// `Habeck in München – Windkraft …`).
 pub fn same_words(a: &str, b: &str) -> bool {
-    let words = |text: &str| {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
+    let words = |text| word_runs(text).map(str::to_lowercase).collect::<Vec<_>>();
     let (a, b) = (words(a), words(b));
     !a.is_empty() && a == b
+}
+
+/// The runs of letters and digits in `text`, as written.
+fn word_runs(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 /// Punctuation a headline may spell differently from the page's meta tags.
