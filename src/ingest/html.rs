@@ -9,7 +9,8 @@ use super::markdown::collapse;
 use super::scrape::Scraped;
 use super::thread_regex::ThreadRegex;
 use super::{
-    blocks, body_edges, byline, chrome, dates, html_meta, lang, outlet, page_date, text, title,
+    blocks, body_edges, byline, chrome, dates, html_meta, lang, markup, outlet, page_date, text,
+    title,
 };
 
 /// Below this many characters, the extractor's article is taken as a miss.
@@ -21,7 +22,8 @@ const LEAD_DATE_CHARS: usize = 600;
 
 /// Extracts metadata and body from an HTML page.
 pub fn extract(html: &str) -> Scraped {
-    let html = &*repair_title(html);
+    let repaired = repair_title(html);
+    let html = &*markup::without_code(&repaired);
     let doc = Document::from(html);
     let meta = html_meta::read(&doc);
     // Readability consumes and rewrites the parsed page: read the dates it shows first.

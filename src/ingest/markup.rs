@@ -1,5 +1,8 @@
-//! Tag-level views of HTML for markup no parser should be trusted with:
-//! how deep it nests, and its text with every tag stripped.
+//! Tag-level views of HTML, read before (or instead of) a parser: how deep
+//! it nests, its text with every tag stripped, and the page without the code
+//! in its scripts and style sheets.
+
+use std::borrow::Cow;
 
 /// Elements with no end tag, or whose end tag may be left out: they do not nest.
 const NON_NESTING: &[&str] = &[
@@ -98,4 +101,137 @@ pub fn strip_tags(html: &str) -> String {
 pub(super) fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
     h.windows(n.len()).position(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// Elements whose content is text up to their end tag, never markup: a
+/// `<script>` written inside them is no script.
+const TEXT_ONLY: &[&[u8]] = &[
+    b"title",
+    b"textarea",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+];
+
+/// Scripts shorter than this stay: the date reader finds a page's date in
+/// its text, and old pages write theirs from a few lines of script
+/// (`addpdata("stdate", "2008-01-10 08:50:08")`). Longer ones are libraries
+/// and app state: 82 % of the script bytes of the benchmark's HTML pages.
+const MIN_SCRIPT_BYTES: usize = 2048;
+
+/// `html` with the code inside its `<style>` elements and long `<script>`
+/// elements left out, their tags kept. A quarter of the HTML pages' bytes is
+/// script and a sixth style: the parser built text nodes of them that every
+/// later pass over the page walked past and Readability then removed.
+/// JSON-LD stays (metadata is read from it), and so does a script holding
+/// `<!--`, where HTML's rules for where the script ends are not the plain ones.
+pub fn without_code(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out = String::new();
+    // Bytes of `html` before this are in `out` (once anything was left out).
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(offset) = memchr_lt(&bytes[i..]) {
+        i += offset + 1;
+        if bytes[i..].starts_with(b"!--") {
+            i = memchr::memmem::find(&bytes[i..], b"-->").map_or(bytes.len(), |end| i + end + 3);
+            continue;
+        }
+        let name_len = bytes[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = &bytes[i..i + name_len];
+        let script = name.eq_ignore_ascii_case(b"script");
+        let code = script || name.eq_ignore_ascii_case(b"style");
+        if !code && !TEXT_ONLY.iter().any(|t| name.eq_ignore_ascii_case(t)) {
+            continue;
+        }
+        let Some(content) = memchr::memchr(b'>', &bytes[i..]).map(|e| i + e + 1) else {
+            break;
+        };
+        let Some(end) = end_tag(bytes, content, name) else {
+            // Unclosed: everything after is the element's, left as it is.
+            break;
+        };
+        let start_tag = &html[i..content];
+        let keep = !code
+            || (script && end - content < MIN_SCRIPT_BYTES)
+            || find_ignore_case(start_tag, "ld+json").is_some()
+            || memchr::memmem::find(&bytes[content..end], b"<!--").is_some();
+        if !keep && end > content {
+            out.push_str(&html[copied..content]);
+            copied = end;
+        }
+        i = end;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
+}
+
+/// Where the end tag of the element `name` opened before `from` begins.
+fn end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    while let Some(offset) = memchr_lt(&bytes[at..]) {
+        let lt = at + offset;
+        let after = &bytes[lt + 1..];
+        if after.first() == Some(&b'/')
+            && after.len() > name.len()
+            && after[1..=name.len()].eq_ignore_ascii_case(name)
+            // As HTML ends a script: `</script` then a space, `/` or `>`.
+            && after
+                .get(name.len() + 1)
+                .is_some_and(|b| matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'))
+        {
+            return Some(lt);
+        }
+        at = lt + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{without_code, MIN_SCRIPT_BYTES};
+
+    #[test]
+    fn styles_and_long_scripts_lose_their_code_and_keep_their_tags() {
+        let code = format!(
+            "if (a < b) {{ x = '</scripts>' + '</script-x>'; }}{}",
+            " ".repeat(MIN_SCRIPT_BYTES)
+        );
+        let page = format!(
+            "<head><STYLE>p {{ color: red }}</STYLE><script src=a.js></script>\
+             <script>{code}</script ><script>var day = '2008-01-10';</script>\
+             </head><body><p>Text</p></body>"
+        );
+        assert_eq!(
+            without_code(&page),
+            "<head><STYLE></STYLE><script src=a.js></script>\
+             <script></script ><script>var day = '2008-01-10';</script>\
+             </head><body><p>Text</p></body>"
+        );
+    }
+
+    #[test]
+    fn json_ld_comments_and_text_only_elements_are_kept() {
+        for page in [
+            r#"<script type="application/ld+json">{"headline": "A"}</script>"#,
+            "<!-- <script>var a;</script> --><p>x</p>",
+            "<title>On <script>var a;</script> tags</title>",
+            "<textarea><style>p {}</style></textarea>",
+            &format!(
+                "<script>{}<!--<script>a</script>--></script>",
+                " ".repeat(MIN_SCRIPT_BYTES)
+            ),
+            "<p>No code</p>",
+            &format!("<script>var unclosed = 1;{}", " ".repeat(MIN_SCRIPT_BYTES)),
+        ] {
+            assert_eq!(without_code(page), page);
+        }
+    }
 }
