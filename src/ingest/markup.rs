@@ -17,13 +17,7 @@ const NON_NESTING: &[&str] = &[
 pub fn nesting_depth(html: &str) -> usize {
     let bytes = html.as_bytes();
     let (mut depth, mut deepest) = (0usize, 0usize);
-    let mut i = 0;
-    while let Some(offset) = memchr_lt(&bytes[i..]) {
-        i += offset + 1;
-        if bytes[i..].starts_with(b"!--") {
-            i = memchr::memmem::find(&bytes[i..], b"-->").map_or(bytes.len(), |end| i + end + 3);
-            continue;
-        }
+    for i in TagStarts::new(bytes) {
         let closing = bytes.get(i) == Some(&b'/');
         let name_start = i + usize::from(closing);
         let name_len = bytes[name_start..]
@@ -52,6 +46,42 @@ pub fn nesting_depth(html: &str) -> usize {
 
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
     memchr::memchr(b'<', bytes)
+}
+
+/// Where each `<` of a page that is not in a comment is followed, in order:
+/// the start of a tag's name (or of `/name`). `resume_at` moves the scan on,
+/// past an element whose content is no markup.
+struct TagStarts<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> TagStarts<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        TagStarts { bytes, at: 0 }
+    }
+
+    fn resume_at(&mut self, at: usize) {
+        self.at = at;
+    }
+}
+
+impl Iterator for TagStarts<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let bytes = self.bytes;
+        loop {
+            let i = self.at + memchr_lt(&bytes[self.at..])? + 1;
+            if bytes[i..].starts_with(b"!--") {
+                self.at = memchr::memmem::find(&bytes[i..], b"-->")
+                    .map_or(bytes.len(), |end| i + end + 3);
+                continue;
+            }
+            self.at = i;
+            return Some(i);
+        }
+    }
 }
 
 /// The text of `html` with every tag, comment, script and style removed, one
@@ -131,13 +161,8 @@ pub fn without_code(html: &str) -> Cow<'_, str> {
     let mut out = String::new();
     // Bytes of `html` before this are in `out` (once anything was left out).
     let mut copied = 0;
-    let mut i = 0;
-    while let Some(offset) = memchr_lt(&bytes[i..]) {
-        i += offset + 1;
-        if bytes[i..].starts_with(b"!--") {
-            i = memchr::memmem::find(&bytes[i..], b"-->").map_or(bytes.len(), |end| i + end + 3);
-            continue;
-        }
+    let mut tags = TagStarts::new(bytes);
+    while let Some(i) = tags.next() {
         let name_len = bytes[i..]
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric())
@@ -164,7 +189,7 @@ pub fn without_code(html: &str) -> Cow<'_, str> {
             out.push_str(&html[copied..content]);
             copied = end;
         }
-        i = end;
+        tags.resume_at(end);
     }
     if copied == 0 {
         return Cow::Borrowed(html);
