@@ -334,8 +334,8 @@ fn headings_and_asides(doc: &Document) -> Headings {
     let mut text_only = Vec::new();
     let mut headline = None;
     let mut asides = rustc_hash::FxHashSet::default();
-    // Walked node by node: a selection of every element, and one per
-    // element, cost a tenth of reading an HTML page.
+    // Walked node by node: selecting `*` built a list of every element and
+    // a selection for each (1 % of reading a page, in instructions).
     for element in doc.root().descendants_it() {
         if !element.is_element() {
             continue;

@@ -148,7 +148,7 @@ const TEXT_ONLY: &[&[u8]] = &[
 /// its text, and old pages write theirs from a few lines of script
 /// (`addpdata("stdate", "2008-01-10 08:50:08")`). Longer ones are libraries
 /// and app state: 82 % of the script bytes of the benchmark's HTML pages.
-const MIN_SCRIPT_BYTES: usize = 2048;
+const MIN_EMPTIED_SCRIPT_BYTES: usize = 2048;
 
 /// `html` with the code inside its `<style>` elements and long `<script>`
 /// elements left out, their tags kept. A quarter of the HTML pages' bytes is
@@ -182,7 +182,7 @@ pub fn without_code(html: &str) -> Cow<'_, str> {
         };
         let start_tag = &html[i..content];
         let keep = !code
-            || (script && end - content < MIN_SCRIPT_BYTES)
+            || (script && end - content < MIN_EMPTIED_SCRIPT_BYTES)
             || find_ignore_case(start_tag, "ld+json").is_some()
             || memchr::memmem::find(&bytes[content..end], b"<!--").is_some();
         if !keep && end > content {
@@ -221,13 +221,13 @@ fn end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{without_code, MIN_SCRIPT_BYTES};
+    use super::{without_code, MIN_EMPTIED_SCRIPT_BYTES};
 
     #[test]
     fn styles_and_long_scripts_lose_their_code_and_keep_their_tags() {
         let code = format!(
             "if (a < b) {{ x = '</scripts>' + '</script-x>'; }}{}",
-            " ".repeat(MIN_SCRIPT_BYTES)
+            " ".repeat(MIN_EMPTIED_SCRIPT_BYTES)
         );
         let page = format!(
             "<head><STYLE>p {{ color: red }}</STYLE><script src=a.js></script>\
@@ -251,10 +251,13 @@ mod tests {
             "<textarea><style>p {}</style></textarea>",
             &format!(
                 "<script>{}<!--<script>a</script>--></script>",
-                " ".repeat(MIN_SCRIPT_BYTES)
+                " ".repeat(MIN_EMPTIED_SCRIPT_BYTES)
             ),
             "<p>No code</p>",
-            &format!("<script>var unclosed = 1;{}", " ".repeat(MIN_SCRIPT_BYTES)),
+            &format!(
+                "<script>var unclosed = 1;{}",
+                " ".repeat(MIN_EMPTIED_SCRIPT_BYTES)
+            ),
         ] {
             assert_eq!(without_code(page), page);
         }
